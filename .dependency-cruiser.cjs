@@ -19,8 +19,8 @@ module.exports = {
     only('rules', []),
     only('symbolic', ['rules']),
     only('numeric', []),
-    only('tensor', []),
-    only('autograd', ['tensor', 'rules']),
+    only('tensor', ['rules']),
+    only('autograd', ['tensor', 'rules', 'numeric']),
     only('nn', ['autograd', 'tensor']),
     only('graph', ['rules', 'symbolic', 'autograd', 'tensor', 'numeric']),
     {
