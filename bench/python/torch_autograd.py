@@ -1,0 +1,64 @@
+"""PyTorch peer of bench/autograd.bench.ts: the same workloads, timed the same way (median
+seconds per call over batches). Reads {"minSeconds": s} on stdin, prints JSON rows."""
+import json
+import sys
+import time
+
+import torch
+
+torch.set_num_threads(1)
+
+
+def time_it(fn, min_seconds):
+    for _ in range(3):
+        fn()
+    samples = []
+    n = 1
+    start = time.perf_counter()
+    while time.perf_counter() - start < min_seconds or len(samples) < 5:
+        t0 = time.perf_counter()
+        for _ in range(n):
+            fn()
+        dt = time.perf_counter() - t0
+        samples.append(dt / n)
+        if dt < 0.01:
+            n *= 2
+    samples.sort()
+    return samples[len(samples) // 2]
+
+
+def seed_step():
+    x = torch.tensor([1.0], requires_grad=True)
+    y = torch.tensor([2.0], requires_grad=True)
+
+    def step():
+        f = (x**2 + 2 * x) * torch.log(y)
+        f.backward()
+
+    return step
+
+
+def chain_step(length):
+    x = torch.tensor([0.5], requires_grad=True)
+
+    def step():
+        z = x
+        for i in range(length):
+            k = i % 3
+            z = z.sin() if k == 0 else (z * 1.5 if k == 1 else z + 0.5)
+        z.backward()
+
+    return step
+
+
+def main():
+    cfg = json.load(sys.stdin)
+    s = cfg.get('minSeconds', 1.0)
+    rows = [
+        {'name': 'seed (x**2 + 2*x)*log(y), forward+backward', 'seconds': time_it(seed_step(), s)},
+        {'name': 'chain of 1000 scalar ops, forward+backward', 'seconds': time_it(chain_step(1000), s)},
+    ]
+    print(json.dumps({'version': torch.__version__, 'rows': rows}))
+
+
+main()

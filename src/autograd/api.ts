@@ -1,0 +1,210 @@
+/**
+ * `backward` and `grad`, PyTorch's `torch.autograd.backward` and `torch.autograd.grad`: check
+ * the arguments, seed the outputs' gradients and run the engine.
+ */
+import { sameShape } from '../tensor/index.js';
+import { execute, type Target } from './engine.js';
+import { GraphError } from './errors.js';
+import { GRAD_OPS } from './gradOps.js';
+import type { Node, TensorBase } from './node.js';
+import { isOneElement } from './scalar.js';
+
+export interface BackwardOptions {
+  /** Keep the saved values so that the graph can be differentiated again (default: createGraph). */
+  retainGraph?: boolean;
+  /** Record the backward pass, so that the gradients are differentiable (higher derivatives). */
+  createGraph?: boolean;
+  /** Accumulate only into these tensors' `.grad` (default: every leaf the outputs depend on). */
+  inputs?: TensorBase | readonly TensorBase[];
+}
+
+export interface GradOptions {
+  /** The gradient of each output ("vector" of the vector-Jacobian product); default ones for scalars. */
+  gradOutputs?: TensorBase | readonly (TensorBase | null)[] | null;
+  /** Keep the saved values so that the graph can be differentiated again (default: createGraph). */
+  retainGraph?: boolean;
+  /** Record the backward pass, so that the gradients are differentiable (higher derivatives). */
+  createGraph?: boolean;
+  /** Return null (instead of failing) for an input the outputs do not depend on. */
+  allowUnused?: boolean;
+  /** Return zeros (instead of null or an error) for an input the outputs do not depend on. */
+  materializeGrads?: boolean;
+}
+
+function asList<T>(x: T | readonly T[]): readonly T[] {
+  return Array.isArray(x) ? (x as readonly T[]) : [x as T];
+}
+
+function isTensorLike(x: unknown): x is TensorBase {
+  return typeof x === 'object' && x !== null && 'requiresGradFlag' in x;
+}
+
+interface Seeds {
+  roots: Node[];
+  slots: number[];
+  grads: TensorBase[];
+}
+
+/** The roots of a backward pass and their gradients (ones for one-element outputs). */
+function seed(outputs: readonly TensorBase[], gradOutputs: readonly (TensorBase | null)[]): Seeds {
+  if (gradOutputs.length !== 0 && gradOutputs.length !== outputs.length) {
+    throw new GraphError(
+      'arity',
+      `grad can be implicitly created only for scalar outputs: got ${gradOutputs.length} gradients ` +
+        `for ${outputs.length} outputs. Fix: pass one gradient per output (null for a one-element output).`,
+    );
+  }
+  const roots: Node[] = [];
+  const slots: number[] = [];
+  const grads: TensorBase[] = [];
+  for (let i = 0; i < outputs.length; i++) {
+    const out = outputs[i]!;
+    if (!out.requiresGradFlag) {
+      throw new GraphError(
+        'no-grad',
+        `element ${i} of tensors does not require grad and does not have a grad_fn. Fix: create ` +
+          'the inputs with requiresGrad: true (or call requiresGrad_()), and compute the output ' +
+          'outside noGrad().',
+      );
+    }
+    let g = gradOutputs[i] ?? null;
+    if (g === null) {
+      if (!isOneElement(out.shape)) {
+        throw new GraphError(
+          'non-scalar',
+          `grad can be implicitly created only for scalar outputs; output ${i} has shape ` +
+            `[${out.shape.join(', ')}]. Fix: pass a gradient of that shape (e.g. onesLike(y)), ` +
+            'or reduce the output to one element first (y.sum()).',
+        );
+      }
+      g = out.wrapScalar(1, out.shape, out.dtype === 'float32' ? 'float32' : 'float64');
+    } else if (!sameShape(g.shape, out.shape)) {
+      throw new GraphError(
+        'shape',
+        `Mismatch in shape: grad_output[${i}] has a shape of [${g.shape.join(', ')}] and ` +
+          `output[${i}] has a shape of [${out.shape.join(', ')}]. Fix: pass a gradient with the ` +
+          "output's shape.",
+      );
+    }
+    const fn = out.gradFn;
+    roots.push(fn ?? out.gradAccumulator());
+    slots.push(fn === null ? 0 : out.outputNr);
+    grads.push(g);
+  }
+  return { roots, slots, grads };
+}
+
+/** Where a tensor's gradient arrives: output `outputNr` of its gradFn, or its leaf sink. */
+function targetOf(t: TensorBase, i: number): Target {
+  if (!t.requiresGradFlag) {
+    throw new GraphError(
+      'input-no-grad',
+      `One of the differentiated Tensors does not require grad (input ${i}). Fix: create it ` +
+        'with requiresGrad: true, or leave it out of the inputs.',
+    );
+  }
+  const fn = t.gradFn;
+  return fn === null ? { node: t.gradAccumulator(), slot: 0 } : { node: fn, slot: t.outputNr };
+}
+
+function gradList(g: TensorBase | readonly (TensorBase | null)[] | null | undefined): readonly (TensorBase | null)[] {
+  if (g === null || g === undefined) return [];
+  return asList(g);
+}
+
+/**
+ * Computes the gradients of `tensors` with respect to the leaves of their graph and adds them
+ * into each leaf's `.grad` (PyTorch's `torch.autograd.backward`). `gradTensors` gives the
+ * gradient of each output (needed for outputs with more than one element); options may also
+ * come second: `backward(f, { retainGraph: true })`.
+ *
+ * @example
+ * const x = tensor([1], { requiresGrad: true });
+ * const f = x.pow(2).add(x.mul(2)).mul(x.log());
+ * backward(f, { retainGraph: true });
+ * String(x.grad); // 'tensor([3.])'
+ */
+export function backward(
+  tensors: TensorBase | readonly TensorBase[],
+  gradTensors?: TensorBase | readonly (TensorBase | null)[] | null | BackwardOptions,
+  options: BackwardOptions = {},
+): void {
+  let grads = gradTensors;
+  let opts = options;
+  if (grads !== null && grads !== undefined && !Array.isArray(grads) && !isTensorLike(grads)) {
+    opts = grads as BackwardOptions;
+    grads = undefined;
+  }
+  const outputs = asList(tensors);
+  const { roots, slots, grads: seeds } = seed(outputs, gradList(grads as TensorBase | readonly (TensorBase | null)[] | null | undefined));
+  const createGraph = opts.createGraph ?? false;
+  const engineOptions = { retainGraph: opts.retainGraph ?? createGraph, createGraph };
+  if (opts.inputs === undefined) {
+    execute(roots, slots, seeds, null, engineOptions, GRAD_OPS);
+    return;
+  }
+  const inputs = asList(opts.inputs);
+  if (inputs.length === 0) {
+    throw new GraphError('arity', "'inputs' argument to backward() cannot be empty. Fix: leave it out to accumulate into every leaf.");
+  }
+  const captured = execute(roots, slots, seeds, inputs.map(targetOf), engineOptions, GRAD_OPS);
+  for (let i = 0; i < inputs.length; i++) {
+    const g = captured[i];
+    if (!g) continue;
+    const t = inputs[i]!;
+    t.gradValue = t.gradValue === null ? g : GRAD_OPS.add(t.gradValue, g);
+  }
+}
+
+/**
+ * The gradients of `outputs` with respect to each of `inputs`, returned rather than
+ * accumulated (PyTorch's `torch.autograd.grad`). One gradient per input, in order; the same
+ * tensor may appear twice (`grad(f, [x, x])` gives two gradients).
+ *
+ * @example
+ * const x = tensor([1], { requiresGrad: true });
+ * const y = tensor([2], { requiresGrad: true });
+ * const z = x.pow(2).add(x.mul(2)).mul(y.log());
+ * formatTuple(grad(z, [x, y], { gradOutputs: tensor([2]) })); // '(tensor([5.5452]), tensor([3.]))'
+ */
+export function grad<T extends TensorBase>(
+  outputs: TensorBase | readonly TensorBase[],
+  inputs: T | readonly T[],
+  options?: GradOptions & { allowUnused?: false },
+): T[];
+export function grad<T extends TensorBase>(
+  outputs: TensorBase | readonly TensorBase[],
+  inputs: T | readonly T[],
+  options: GradOptions,
+): (T | null)[];
+export function grad<T extends TensorBase>(
+  outputs: TensorBase | readonly TensorBase[],
+  inputs: T | readonly T[],
+  options: GradOptions = {},
+): (T | null)[] {
+  const outs = asList(outputs);
+  const ins = asList(inputs);
+  const { roots, slots, grads } = seed(outs, gradList(options.gradOutputs));
+  const createGraph = options.createGraph ?? false;
+  const targets = ins.map(targetOf);
+  const captured = execute(
+    roots,
+    slots,
+    grads,
+    targets,
+    { retainGraph: options.retainGraph ?? createGraph, createGraph },
+    GRAD_OPS,
+  );
+  return captured.map((g, i) => {
+    if (g !== null) return g as T;
+    const input = ins[i]!;
+    if (options.materializeGrads) return GRAD_OPS.zeros(input.shape, input) as T;
+    if (options.allowUnused) return null;
+    throw new GraphError(
+      'unused',
+      `One of the differentiated Tensors appears to not have been used in the graph (input ${i}). ` +
+        'Set allowUnused: true if this is the desired behavior (its gradient is then null), or ' +
+        'materializeGrads: true for zeros.',
+    );
+  });
+}

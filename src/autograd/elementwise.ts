@@ -1,0 +1,285 @@
+/**
+ * The elementwise ops of the rules table, differentiable. Forward: the tensor module's kernel
+ * (or, on one-element tensors, the rules' float64 function directly). Backward: the local
+ * partial from `src/rules` (`UNARY[op].d`, `BINARY[op].da/db`), evaluated over the engine's
+ * `GradOps` (recorded ops under createGraph, so higher derivatives come for free), times the
+ * incoming gradient. The sum back to a broadcast input's shape is left to the engine.
+ */
+import {
+  BINARY,
+  BINARY_NUMBER,
+  BINARY_OPS,
+  NUMBER_ALGEBRA,
+  UNARY,
+  UNARY_NUMBER,
+  UNARY_OPS,
+  type BinaryOp,
+  type UnaryOp,
+} from '../rules/index.js';
+import type { DType } from '../tensor/index.js';
+import { isGradEnabled } from './gradMode.js';
+import { ndBinary, ndUnary } from './kernels.js';
+import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
+import { BINARY_USES, UNARY_USES, USES_A, USES_B, USES_OUT, USES_X } from './ruleUsage.js';
+import {
+  broadcastOnes,
+  isScalarFloat,
+  isScalarFloat64,
+  roundTo,
+  scalarValue,
+} from './scalar.js';
+
+/** PyTorch's grad_fn name of an op: `mul` → `MulBackward0`. */
+function backwardName(op: string): string {
+  return op[0]!.toUpperCase() + op.slice(1) + 'Backward0';
+}
+
+function namesOf<K extends string>(ops: readonly K[]): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const op of ops) out[op] = backwardName(op);
+  return out;
+}
+
+const UNARY_NAMES = namesOf(UNARY_OPS);
+const BINARY_NAMES = namesOf(BINARY_OPS);
+
+/** ḡ · ∂f, skipping the multiplication when the partial is the constant 1 or -1. */
+export function chain(ops: GradOps, g: TensorBase, partial: TensorBase): TensorBase {
+  if (partial.nd === null && partial.scalarShape.length === 0 && !partial.requiresGradFlag) {
+    if (partial.scalar === 1) return g;
+    if (partial.scalar === -1) return ops.neg(g);
+  }
+  return ops.mul(g, partial);
+}
+
+/** Whether two shapes are equal; the same array object (the usual case) is checked first. */
+function sameShape(a: Shape, b: Shape): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Marks `out` as computed by `node` (PyTorch's set_history). */
+function record(out: TensorBase, node: Node): void {
+  out.gradFn = node;
+  out.requiresGradFlag = true;
+}
+
+/** The backward of a unary op: ḡ · f'(x). */
+class UnaryBackward extends Node {
+  private readonly saves: boolean;
+  private x: TensorBase | null;
+  private out: TensorBase | null;
+  private readonly xVersion: number;
+  private readonly outVersion: number;
+
+  constructor(
+    readonly op: UnaryOp,
+    x: TensorBase,
+    out: TensorBase,
+  ) {
+    super(UNARY_NAMES[op]);
+    this.next = [edgeOf(x)];
+    if (x.outputNr !== 0) this.nextSlot = [x.outputNr];
+    const uses = UNARY_USES[op];
+    this.saves = uses !== 0;
+    this.x = uses & USES_X ? x : null;
+    this.out = uses & USES_OUT ? out : null;
+    this.xVersion = x.version;
+    this.outVersion = out.version;
+  }
+
+  apply(grads: readonly (TensorBase | null)[], ops: GradOps): (TensorBase | null)[] {
+    if (this.saves) this.checkNotFreed(); // a rule that reads nothing (neg) runs again, as PyTorch
+    const g = grads[0]!;
+    const x = this.x;
+    const out = this.out;
+    if (x !== null) this.checkVersion(x, this.xVersion);
+    if (out !== null) this.checkVersion(out, this.outVersion);
+    const rule = UNARY[this.op];
+    if (
+      !isGradEnabled() &&
+      isScalarFloat64(g) &&
+      (x === null || isScalarFloat64(x)) &&
+      (out === null || isScalarFloat64(out))
+    ) {
+      const xv = x === null ? NaN : scalarValue(x);
+      const ov = out === null ? NaN : scalarValue(out);
+      return [g.wrapScalar(scalarValue(g) * rule.d(NUMBER_ALGEBRA, xv, ov), g.shape, 'float64')];
+    }
+    // a rule reads no value it did not save; `g` stands in where a rule only asks num(c, like)
+    return [chain(ops, g, rule.d(ops, x ?? g, out ?? g))];
+  }
+
+  override release(): void {
+    super.release();
+    this.x = null;
+    this.out = null;
+  }
+}
+
+/** The backward of a binary op: (ḡ · ∂f/∂a, ḡ · ∂f/∂b), each built only when wanted. */
+class BinaryBackward extends Node {
+  private readonly saves: boolean;
+  private a: TensorBase | null;
+  private b: TensorBase | null;
+  private out: TensorBase | null;
+  private readonly aVersion: number;
+  private readonly bVersion: number;
+  private readonly outVersion: number;
+
+  constructor(
+    name: string,
+    readonly op: BinaryOp,
+    a: TensorBase | number,
+    b: TensorBase | number,
+    out: TensorBase,
+    /** the operands given as numbers (PyTorch's wrapped scalars), else NaN */
+    private readonly aNumber: number,
+    private readonly bNumber: number,
+  ) {
+    super(name);
+    const ea = typeof a === 'number' ? null : edgeOf(a);
+    const eb = typeof b === 'number' ? null : edgeOf(b);
+    this.next = [ea, eb];
+    const sa = typeof a === 'number' ? 0 : a.outputNr;
+    const sb = typeof b === 'number' ? 0 : b.outputNr;
+    if (sa !== 0 || sb !== 0) this.nextSlot = [sa, sb];
+    const both = BINARY_USES[op];
+    let uses = (ea === null ? 0 : both[0]) | (eb === null ? 0 : both[1]);
+    const outShape = out.shape;
+    const aShape = typeof a === 'number' ? outShape : a.shape;
+    const bShape = typeof b === 'number' ? outShape : b.shape;
+    if ((ea !== null && !sameShape(aShape, outShape)) || (eb !== null && !sameShape(bShape, outShape))) {
+      this.inputShapes = [aShape, bShape];
+    }
+    // a number operand counts as saved (PyTorch saves it as a wrapped tensor): x*2 frees too
+    this.saves = uses !== 0;
+    if (typeof a === 'number') uses &= ~USES_A;
+    if (typeof b === 'number') uses &= ~USES_B;
+    this.a = uses & USES_A ? (a as TensorBase) : null;
+    this.b = uses & USES_B ? (b as TensorBase) : null;
+    this.out = uses & USES_OUT ? out : null;
+    this.aVersion = typeof a === 'number' ? 0 : a.version;
+    this.bVersion = typeof b === 'number' ? 0 : b.version;
+    this.outVersion = out.version;
+  }
+
+  apply(grads: readonly (TensorBase | null)[], ops: GradOps): (TensorBase | null)[] {
+    if (this.saves) this.checkNotFreed(); // d(a + b) reads nothing: it runs again, as PyTorch
+    const g = grads[0]!;
+    const { a, b, out } = this;
+    if (a !== null) this.checkVersion(a, this.aVersion);
+    if (b !== null) this.checkVersion(b, this.bVersion);
+    if (out !== null) this.checkVersion(out, this.outVersion);
+    const rule = BINARY[this.op];
+    const wantA = this.needsInputGrad(0);
+    const wantB = this.needsInputGrad(1);
+    if (
+      !isGradEnabled() &&
+      isScalarFloat64(g) &&
+      (a === null || isScalarFloat64(a)) &&
+      (b === null || isScalarFloat64(b)) &&
+      (out === null || isScalarFloat64(out))
+    ) {
+      const av = a === null ? this.aNumber : scalarValue(a);
+      const bv = b === null ? this.bNumber : scalarValue(b);
+      const ov = out === null ? NaN : scalarValue(out);
+      const gv = scalarValue(g);
+      const shape = g.shape;
+      return [
+        wantA ? g.wrapScalar(gv * rule.da(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64') : null,
+        wantB ? g.wrapScalar(gv * rule.db(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64') : null,
+      ];
+    }
+    const dtype = g.dtype;
+    const at = a ?? g.wrapScalar(this.aNumber, [], dtype);
+    const bt = b ?? g.wrapScalar(this.bNumber, [], dtype);
+    const ot = out ?? g; // never read: the rule did not ask for out
+    return [
+      wantA ? chain(ops, g, rule.da(ops, at, bt, ot)) : null,
+      wantB ? chain(ops, g, rule.db(ops, at, bt, ot)) : null,
+    ];
+  }
+
+  override release(): void {
+    super.release();
+    this.a = null;
+    this.b = null;
+    this.out = null;
+  }
+}
+
+/** f(x) for a unary op of the rules table, recorded when x requires grad. */
+export function unary<D extends DType>(op: UnaryOp, x: TensorBase<D>): TensorBase<D> {
+  let out: TensorBase<D>;
+  if (x.nd === null) {
+    // one element held as a number: compute with the rules' own float64 function
+    const dtype = x.scalarDType;
+    out = x.wrapScalar(roundTo(dtype, UNARY_NUMBER[op](x.scalar)), x.scalarShape, dtype);
+  } else if (isScalarFloat(x)) {
+    const dtype = x.nd.dtype;
+    out = x.wrapScalar(roundTo(dtype, UNARY_NUMBER[op](scalarValue(x))), x.nd.shape, dtype);
+  } else {
+    out = x.wrap(ndUnary(op, x.nd)) as TensorBase<D>;
+  }
+  if (x.requiresGradFlag && isGradEnabled()) record(out, new UnaryBackward(op, x, out));
+  return out;
+}
+
+/**
+ * f(a, b) for a binary op of the rules table; either operand may be a plain number (PyTorch's
+ * wrapped scalar: it never widens a float32 tensor, and gets no gradient).
+ */
+export function binary(op: BinaryOp, a: TensorBase | number, b: TensorBase | number): TensorBase {
+  const like = typeof a === 'number' ? b : a;
+  if (typeof like === 'number') {
+    throw new TypeError(`${op}: at least one operand must be a Tensor, got two numbers`);
+  }
+  let out = scalarBinary(op, a, b, like);
+  if (out === null) {
+    const an = typeof a === 'number' ? a : a.data;
+    const bn = typeof b === 'number' ? b : b.data;
+    out = like.wrap(ndBinary(op, an, bn));
+  }
+  const ra = typeof a !== 'number' && a.requiresGradFlag;
+  const rb = typeof b !== 'number' && b.requiresGradFlag;
+  if ((ra || rb) && isGradEnabled()) {
+    const name = op === 'pow' && typeof b !== 'number' ? 'PowBackward1' : BINARY_NAMES[op];
+    const aNumber = typeof a === 'number' ? a : NaN;
+    const bNumber = typeof b === 'number' ? b : NaN;
+    record(out, new BinaryBackward(name, op, a, b, out, aNumber, bNumber));
+  }
+  return out;
+}
+
+/**
+ * The one-element fast path of `binary`: both operands one-element floats of one dtype (or
+ * numbers). Null when it does not apply.
+ */
+function scalarBinary(
+  op: BinaryOp,
+  a: TensorBase | number,
+  b: TensorBase | number,
+  like: TensorBase,
+): TensorBase | null {
+  if (!isScalarFloat(like)) return null;
+  const dtype = like.dtype;
+  let shape: Shape = like.shape;
+  let av: number;
+  let bv: number;
+  if (typeof a === 'number') {
+    av = roundTo(dtype, a);
+    bv = scalarValue(b as TensorBase);
+  } else if (typeof b === 'number') {
+    av = scalarValue(a);
+    bv = roundTo(dtype, b);
+  } else {
+    if (!isScalarFloat(b) || b.dtype !== dtype) return null;
+    av = scalarValue(a);
+    bv = scalarValue(b);
+    shape = broadcastOnes(a.shape, b.shape);
+  }
+  return like.wrapScalar(roundTo(dtype, BINARY_NUMBER[op](av, bv)), shape, dtype);
+}

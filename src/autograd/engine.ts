@@ -1,0 +1,266 @@
+/**
+ * The backward pass. Iterative from start to end (no recursion: a chain of a million ops is a
+ * loop of a million steps, not a million stack frames):
+ *
+ * 1. walk the graph from the roots and count, for each node, the edges that reach it;
+ * 2. when only some gradients are wanted (grad()'s inputs), mark the nodes that lead to them;
+ * 3. run the nodes in topological order (Kahn's algorithm): a node runs once every node that
+ *    feeds it has run, so the gradients arriving along different paths are summed first (the
+ *    seed's `dx += …`); each returned gradient is summed back to its input's shape when the op
+ *    broadcast it (ḡᵢ += sumToShape(ḡ · ∂ᵢf, shapeᵢ): the one place broadcasting is undone).
+ */
+import { isAnomalyEnabled } from './anomaly.js';
+import { AnomalyError, GraphError } from './errors.js';
+import { setGradEnabled } from './gradMode.js';
+import type { Capture, GradOps, Node, TensorBase } from './node.js';
+import { AccumulateGrad } from './node.js';
+
+export interface EngineOptions {
+  /** keep saved values so that the graph can be run again */
+  retainGraph: boolean;
+  /** record the backward pass (higher derivatives) */
+  createGraph: boolean;
+}
+
+/** A gradient to deliver instead of accumulating: the one reaching output `slot` of `node`. */
+export interface Target {
+  node: Node;
+  slot: number;
+}
+
+let lastEpoch = 0;
+/** How many passes are running (a hook may start one inside another). */
+let depth = 0;
+// The outermost pass reuses these arrays: a small graph's backward then allocates little.
+const VISITED: Node[] = [];
+const STACK: Node[] = [];
+const NO_CAPTURES: (TensorBase | null)[] = [];
+
+/**
+ * Runs the backward pass from `roots` (each seeded with its gradient at output `rootSlots[i]`).
+ * Without targets, every node runs and leaves accumulate into `.grad`. With targets, only the
+ * nodes that lead to a target run, and the gradient reaching each target is returned (null for
+ * a target the roots do not depend on); no `.grad` changes.
+ */
+export function execute(
+  roots: readonly Node[],
+  rootSlots: readonly number[],
+  rootGrads: readonly TensorBase[],
+  targets: readonly Target[] | null,
+  options: EngineOptions,
+  ops: GradOps,
+): (TensorBase | null)[] {
+  const epoch = ++lastEpoch;
+  const outermost = depth++ === 0;
+  const visited: Node[] = outermost ? VISITED : [];
+  const ready: Node[] = outermost ? STACK : [];
+  const captured: (TensorBase | null)[] = targets ? new Array<TensorBase | null>(targets.length).fill(null) : NO_CAPTURES;
+  const previousMode = setGradEnabled(options.createGraph);
+  try {
+    countDependencies(roots, epoch, visited, ready);
+    if (targets === null) {
+      for (let i = 0; i < visited.length; i++) visited[i]!.needed = true;
+    } else {
+      markNeeded(visited, targets);
+    }
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i]!;
+      if (!root.needed) continue;
+      addToBuffer(root, rootSlots[i]!, rootGrads[i]!, ops);
+    }
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i]!;
+      // a root that another root feeds waits for it, like any other node
+      if (root.needed && root.pending === 0 && root.epoch === epoch) {
+        root.pending = -1; // queued once even when it appears among the roots twice
+        ready.push(root);
+      }
+    }
+    const anomaly = isAnomalyEnabled();
+    const execAll = targets === null;
+    while (ready.length > 0) {
+      const node = ready.pop()!;
+      const grads = node.buffer ?? emptyBuffer(node.numOutputs);
+      node.buffer = null;
+      if (node.preHooks !== null) runHooks(node, grads);
+      if (node.retained !== null) retain(node, grads, ops);
+      if (node.captures !== null) {
+        for (const c of node.captures) captured[c.index] = grads[c.slot] ?? null;
+      }
+      // a node runs when a wanted gradient lies behind it; leaves' sinks run in backward()
+      const runs = execAll || (!(node instanceof AccumulateGrad) && leadsOn(node));
+      if (!runs) continue;
+      const outputs = hasAny(grads) ? node.apply(grads, ops) : null;
+      if (!options.retainGraph) node.release();
+      if (outputs !== null && anomaly) checkNaN(node, outputs);
+      const next = node.next;
+      for (let i = 0; i < next.length; i++) {
+        const to = next[i];
+        if (to === null || to === undefined || !to.needed) continue;
+        const g = outputs === null ? null : (outputs[i] ?? null);
+        if (g !== null) {
+          const shapes = node.inputShapes;
+          const shape = shapes === null ? null : (shapes[i] ?? null);
+          addToBuffer(to, node.nextSlot === null ? 0 : node.nextSlot[i]!, shape === null ? g : ops.sumToShape(g, shape), ops);
+        }
+        if (--to.pending === 0) ready.push(to);
+      }
+    }
+    return captured;
+  } finally {
+    setGradEnabled(previousMode);
+    for (let i = 0; i < visited.length; i++) {
+      const n = visited[i]!;
+      n.epoch = 0;
+      n.pending = 0;
+      n.needed = false;
+      n.buffer = null;
+      n.captures = null;
+    }
+    // drop the references, so that the pooled arrays keep no graph alive
+    visited.length = 0;
+    ready.length = 0;
+    depth--;
+  }
+}
+
+/** Visits every node reachable from the roots once, counting the edges into each. */
+function countDependencies(roots: readonly Node[], epoch: number, visited: Node[], stack: Node[]): void {
+  for (const root of roots) {
+    if (root.epoch === epoch) continue;
+    claim(root, epoch);
+    visited.push(root);
+    stack.push(root);
+  }
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const next = node.next;
+    for (let i = 0; i < next.length; i++) {
+      const to = next[i];
+      if (to === null || to === undefined) continue;
+      to.pending++;
+      if (to.epoch !== epoch) {
+        claim(to, epoch);
+        visited.push(to);
+        stack.push(to);
+      }
+    }
+  }
+}
+
+function claim(node: Node, epoch: number): void {
+  if (node.epoch !== 0) {
+    throw new GraphError(
+      'reentrant',
+      `${node.name} is already part of a backward pass that is running. Fix: do not call ` +
+        'backward or grad on a graph from inside a hook or custom backward of that same graph.',
+    );
+  }
+  node.epoch = epoch;
+}
+
+/**
+ * Marks the nodes a gradient must reach: the targets, and every node with an edge to a marked
+ * node. Processed in reverse topological order so that one sweep suffices.
+ */
+function markNeeded(visited: readonly Node[], targets: readonly Target[]): void {
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i]!;
+    if (t.node.epoch === 0) continue; // not reachable from the roots
+    t.node.needed = true;
+    (t.node.captures ??= []).push({ slot: t.slot, index: i } satisfies Capture);
+  }
+  for (const node of reverseTopological(visited)) {
+    if (node.needed) continue;
+    for (const to of node.next) {
+      if (to !== null && to.needed) {
+        node.needed = true;
+        break;
+      }
+    }
+  }
+}
+
+/** The visited nodes, every node after all the nodes it feeds (leaves first). */
+function reverseTopological(visited: readonly Node[]): Node[] {
+  const remaining = new Map<Node, number>();
+  for (const n of visited) remaining.set(n, n.pending);
+  const order: Node[] = [];
+  const stack = visited.filter((n) => n.pending === 0);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const to of node.next) {
+      if (to === null) continue;
+      const left = remaining.get(to)! - 1;
+      remaining.set(to, left);
+      if (left === 0) stack.push(to);
+    }
+  }
+  return order.reverse();
+}
+
+function leadsOn(node: Node): boolean {
+  const next = node.next;
+  for (let i = 0; i < next.length; i++) if (next[i]?.needed) return true;
+  return false;
+}
+
+function addToBuffer(node: Node, slot: number, g: TensorBase, ops: GradOps): void {
+  let buffer = node.buffer;
+  if (buffer === null) {
+    buffer = node.numOutputs === 1 ? [null] : emptyBuffer(node.numOutputs);
+    node.buffer = buffer;
+  }
+  const old = buffer[slot] ?? null;
+  buffer[slot] = old === null ? g : ops.add(old, g);
+}
+
+function emptyBuffer(n: number): (TensorBase | null)[] {
+  return new Array<TensorBase | null>(n).fill(null);
+}
+
+function hasAny(grads: readonly (TensorBase | null)[]): boolean {
+  for (let i = 0; i < grads.length; i++) if (grads[i] !== null) return true;
+  return false;
+}
+
+/** Runs the tensor hooks registered on each output; a hook may replace the gradient. */
+function runHooks(node: Node, grads: (TensorBase | null)[]): void {
+  const hooks = node.preHooks!;
+  for (let slot = 0; slot < hooks.length; slot++) {
+    const list = hooks[slot];
+    if (!list) continue;
+    for (const { fn } of list.slice()) {
+      const g = grads[slot];
+      if (g === null || g === undefined) break;
+      const replaced = fn(g);
+      if (replaced) grads[slot] = replaced;
+    }
+  }
+}
+
+/** Adds each output's gradient into the `.grad` of the non-leaf that called retainGrad(). */
+function retain(node: Node, grads: readonly (TensorBase | null)[], ops: GradOps): void {
+  const retained = node.retained!;
+  for (let slot = 0; slot < retained.length; slot++) {
+    const t = retained[slot];
+    const g = grads[slot];
+    if (!t || !g) continue;
+    t.gradValue = t.gradValue === null ? g : ops.add(t.gradValue, g);
+  }
+}
+
+function checkNaN(node: Node, outputs: readonly (TensorBase | null)[]): void {
+  for (let i = 0; i < outputs.length; i++) {
+    const g = outputs[i];
+    if (g && hasNaN(g)) throw new AnomalyError(node.name, i, node.trace ?? '(not recorded)');
+  }
+}
+
+function hasNaN(t: TensorBase): boolean {
+  if (t.nd === null) return t.scalar !== t.scalar;
+  const values = t.nd.data;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) return true;
+  return false;
+}

@@ -1,0 +1,563 @@
+/**
+ * `Tensor`: an NDArray with autograd. Every op is a method with PyTorch's name, taking a Tensor
+ * or a plain number: `x.pow(2).add(x.mul(2)).mul(y.log())`. The values live in `data` (an
+ * NDArray); the autograd state (`requiresGrad`, `grad`, `gradFn`, hooks) in the base class.
+ */
+import type { UnaryOp } from '../rules/index.js';
+import {
+  add_ as ndAdd_,
+  argmax as ndArgmax,
+  argmin as ndArgmin,
+  div_ as ndDiv_,
+  eq as ndEq,
+  fill_ as ndFill_,
+  format,
+  ge as ndGe,
+  gt as ndGt,
+  le as ndLe,
+  lt as ndLt,
+  mul_ as ndMul_,
+  ne as ndNe,
+  pow as ndPow,
+  copy_ as ndCopy_,
+  sub_ as ndSub_,
+  zero_ as ndZero_,
+  type DType,
+  type FormatOptions,
+  type NDArray,
+  type Nested,
+  type Scalar,
+  type SizesArgs,
+  type SliceItem,
+} from '../tensor/index.js';
+import { backward as runBackward, type BackwardOptions } from './api.js';
+import { clamp, where } from './conditional.js';
+import { binary, unary } from './elementwise.js';
+import { gather, indexSelect, type Index } from './indexing.js';
+import { inPlace } from './inplace.js';
+import { matmul } from './linalg.js';
+import { TensorBase, type GradHook, type RemovableHandle, type Shape } from './node.js';
+import {
+  amax,
+  amin,
+  max,
+  mean,
+  min,
+  reducedDims,
+  sum,
+  type Dims,
+  type ValuesIndices,
+} from './reduce.js';
+import { logSoftmax, logsumexp, softmax } from './softmax.js';
+import {
+  clone,
+  expand,
+  flatten,
+  narrow,
+  permute,
+  reshape,
+  select,
+  sizesOf,
+  slice,
+  squeeze,
+  t,
+  toDType,
+  transpose,
+  unflatten,
+  unsqueeze,
+  view,
+} from './views.js';
+
+const NO_SHAPE: Shape = [];
+
+/** The dtype a float op gives: float32 stays, anything else computes in float64. */
+export type FloatOf<D extends DType> = D extends 'float32' ? 'float32' : 'float64';
+
+/** A tensor operand: a Tensor or a plain number (PyTorch's Python scalar). */
+export type TensorLike = Tensor | number;
+
+function T<E extends DType>(x: TensorBase<E>): Tensor<E> {
+  return x as Tensor<E>;
+}
+
+export class Tensor<D extends DType = DType> extends TensorBase<D> {
+  /**
+   * A tensor around `data` (shared, not copied), with no history. Factories (`tensor`, `zeros`,
+   * …) are the usual way to make one. The other parameters are internal: a one-element tensor
+   * held as a number.
+   */
+  constructor(data: NDArray<D> | null, scalar = 0, scalarShape: Shape = NO_SHAPE, scalarDType?: D) {
+    super(data, scalar, scalarShape, (scalarDType ?? data?.dtype ?? 'float64') as D);
+  }
+
+  wrap<E extends DType>(nd: NDArray<E>): Tensor<E> {
+    return new Tensor(nd);
+  }
+
+  wrapScalar<E extends DType>(value: number, shape: Shape, dtype: E): Tensor<E> {
+    return new Tensor<E>(null, value, shape, dtype);
+  }
+
+  // ---- autograd state, typed as Tensor ----------------------------------------------------
+
+  override get grad(): Tensor<D> | null {
+    return super.grad as Tensor<D> | null;
+  }
+
+  override set grad(g: Tensor<D> | null) {
+    super.grad = g;
+  }
+
+  /** Sets requiresGrad in place (leaves only) and returns this tensor, as PyTorch's. */
+  requiresGrad_(on = true): this {
+    this.setRequiresGrad(on);
+    return this;
+  }
+
+  /** The same values (shared memory) without history: gradients stop here. */
+  detach(): Tensor<D> {
+    const out = new Tensor(this.data);
+    out.viewOf = this.viewOf ?? this;
+    return out;
+  }
+
+  /** Cuts this tensor from its history in place, making it a leaf that does not require grad. */
+  detach_(): this {
+    this.gradFn = null;
+    this.requiresGradFlag = false;
+    return this;
+  }
+
+  /** `hook(grad)` runs whenever a backward pass computes this tensor's gradient. */
+  override registerHook(hook: (grad: Tensor<D>) => Tensor | void): RemovableHandle {
+    return super.registerHook(hook as GradHook);
+  }
+
+  /**
+   * Runs the backward pass from this tensor (PyTorch's `tensor.backward()`): the gradient is
+   * implicit (1) for a one-element tensor, else pass one of this tensor's shape.
+   */
+  backward(gradient?: Tensor | null | BackwardOptions, options?: BackwardOptions): void {
+    if (gradient !== null && gradient !== undefined && !(gradient instanceof Tensor)) {
+      runBackward(this, gradient);
+      return;
+    }
+    runBackward(this, gradient ?? null, options);
+  }
+
+  // ---- what the values are ----------------------------------------------------------------
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  dim(): number {
+    return this.shape.length;
+  }
+
+  numel(): number {
+    let n = 1;
+    for (const s of this.shape) n *= s;
+    return n;
+  }
+
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number[] | number {
+    return dim === undefined ? this.shape.slice() : this.data.size(dim);
+  }
+
+  isContiguous(): boolean {
+    return this.nd === null || this.nd.isContiguous();
+  }
+
+  /** The value of a one-element tensor. */
+  item(): Scalar<D> {
+    if (this.nd === null) return this.scalar as Scalar<D>;
+    return this.nd.item();
+  }
+
+  /** Nested JavaScript arrays of the values. */
+  toArray(): Nested<Scalar<D>> {
+    return this.data.toArray();
+  }
+
+  /** PyTorch's repr: `tensor([0.], grad_fn=<MulBackward0>)`, `tensor([1.], requires_grad=True)`. */
+  override toString(options: FormatOptions = {}): string {
+    const fn = this.gradFn;
+    return format(this.data, {
+      ...options,
+      ...(fn !== null ? { gradFn: fn.name } : this.requiresGrad ? { requiresGrad: true } : {}),
+    });
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+
+  // ---- elementwise (derivatives from the rules table) -------------------------------------
+
+  private u(op: UnaryOp): Tensor<FloatOf<D>> {
+    return unary(op, this) as unknown as Tensor<FloatOf<D>>;
+  }
+
+  neg(): Tensor<D> {
+    return T(unary('neg', this));
+  }
+  exp(): Tensor<FloatOf<D>> {
+    return this.u('exp');
+  }
+  log(): Tensor<FloatOf<D>> {
+    return this.u('log');
+  }
+  sqrt(): Tensor<FloatOf<D>> {
+    return this.u('sqrt');
+  }
+  sin(): Tensor<FloatOf<D>> {
+    return this.u('sin');
+  }
+  cos(): Tensor<FloatOf<D>> {
+    return this.u('cos');
+  }
+  tan(): Tensor<FloatOf<D>> {
+    return this.u('tan');
+  }
+  cot(): Tensor<FloatOf<D>> {
+    return this.u('cot');
+  }
+  sec(): Tensor<FloatOf<D>> {
+    return this.u('sec');
+  }
+  csc(): Tensor<FloatOf<D>> {
+    return this.u('csc');
+  }
+  asin(): Tensor<FloatOf<D>> {
+    return this.u('asin');
+  }
+  acos(): Tensor<FloatOf<D>> {
+    return this.u('acos');
+  }
+  atan(): Tensor<FloatOf<D>> {
+    return this.u('atan');
+  }
+  sinh(): Tensor<FloatOf<D>> {
+    return this.u('sinh');
+  }
+  cosh(): Tensor<FloatOf<D>> {
+    return this.u('cosh');
+  }
+  tanh(): Tensor<FloatOf<D>> {
+    return this.u('tanh');
+  }
+  asinh(): Tensor<FloatOf<D>> {
+    return this.u('asinh');
+  }
+  acosh(): Tensor<FloatOf<D>> {
+    return this.u('acosh');
+  }
+  atanh(): Tensor<FloatOf<D>> {
+    return this.u('atanh');
+  }
+  abs(): Tensor<D> {
+    return T(unary('abs', this));
+  }
+  sign(): Tensor<D> {
+    return T(unary('sign', this));
+  }
+  erf(): Tensor<FloatOf<D>> {
+    return this.u('erf');
+  }
+  relu(): Tensor<D> {
+    return T(unary('relu', this));
+  }
+  sigmoid(): Tensor<FloatOf<D>> {
+    return this.u('sigmoid');
+  }
+  softplus(): Tensor<FloatOf<D>> {
+    return this.u('softplus');
+  }
+  gelu(): Tensor<FloatOf<D>> {
+    return this.u('gelu');
+  }
+
+  /** x² (PyTorch records it as `x.pow(2)`: PowBackward0). */
+  square(): Tensor<D> {
+    return T(binary('pow', this, 2)) as Tensor<D>;
+  }
+  /** 1/x */
+  reciprocal(): Tensor<FloatOf<D>> {
+    return T(binary('div', 1, this)) as Tensor<FloatOf<D>>;
+  }
+  /** 1/√x */
+  rsqrt(): Tensor<FloatOf<D>> {
+    return T(binary('pow', this, -0.5)) as Tensor<FloatOf<D>>;
+  }
+
+  add(other: TensorLike): Tensor<D> {
+    return T(binary('add', this, other)) as Tensor<D>;
+  }
+  sub(other: TensorLike): Tensor<D> {
+    return T(binary('sub', this, other)) as Tensor<D>;
+  }
+  /** other − this (PyTorch's rsub: `2 - x`). */
+  rsub(other: TensorLike): Tensor<D> {
+    return T(binary('sub', other, this)) as Tensor<D>;
+  }
+  mul(other: TensorLike): Tensor<D> {
+    return T(binary('mul', this, other)) as Tensor<D>;
+  }
+  div(other: TensorLike): Tensor<FloatOf<D>> {
+    return T(binary('div', this, other)) as Tensor<FloatOf<D>>;
+  }
+  /** other / this (`2 / x`). */
+  rdiv(other: TensorLike): Tensor<FloatOf<D>> {
+    return T(binary('div', other, this)) as Tensor<FloatOf<D>>;
+  }
+  pow(exponent: TensorLike): Tensor<D> {
+    return T(binary('pow', this, exponent)) as Tensor<D>;
+  }
+  /** other ** this (`2 ** x`). */
+  rpow(base: TensorLike): Tensor<D> {
+    return T(binary('pow', base, this)) as Tensor<D>;
+  }
+  atan2(other: TensorLike): Tensor<FloatOf<D>> {
+    return T(binary('atan2', this, other)) as Tensor<FloatOf<D>>;
+  }
+  maximum(other: TensorLike): Tensor<D> {
+    return T(binary('maximum', this, other)) as Tensor<D>;
+  }
+  minimum(other: TensorLike): Tensor<D> {
+    return T(binary('minimum', this, other)) as Tensor<D>;
+  }
+
+  /** Values limited to [min, max]; either bound may be null. */
+  clamp(min?: number | null, max?: number | null): Tensor<D> {
+    return T(clamp(this, min, max));
+  }
+  /** this where `condition` holds, else `other` (PyTorch's `x.where(cond, y)`). */
+  where(condition: Tensor<'bool'> | NDArray<'bool'>, other: TensorLike): Tensor<D> {
+    return T(where(condition, this, other)) as Tensor<D>;
+  }
+
+  // ---- comparisons (no gradient) ----------------------------------------------------------
+
+  eq(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndEq(this.data, operand(other)));
+  }
+  ne(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndNe(this.data, operand(other)));
+  }
+  lt(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndLt(this.data, operand(other)));
+  }
+  le(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndLe(this.data, operand(other)));
+  }
+  gt(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndGt(this.data, operand(other)));
+  }
+  ge(other: TensorLike): Tensor<'bool'> {
+    return new Tensor(ndGe(this.data, operand(other)));
+  }
+
+  // ---- reductions -------------------------------------------------------------------------
+
+  sum(dim?: Dims, keepdim = false): Tensor<D> {
+    return T(sum(this, dim, keepdim));
+  }
+  mean(dim?: Dims, keepdim = false): Tensor<D> {
+    return T(mean(this, dim, keepdim));
+  }
+  /** The largest element, or (values, indices) along `dim`. */
+  max(): Tensor<D>;
+  max(dim: number, keepdim?: boolean): ValuesIndices<Tensor<D>, Tensor<'int32'>>;
+  max(dim?: number, keepdim = false): Tensor<D> | ValuesIndices<Tensor<D>, Tensor<'int32'>> {
+    if (dim === undefined) return T(max(this));
+    return max(this, dim, keepdim) as ValuesIndices<Tensor<D>, Tensor<'int32'>>;
+  }
+  /** The smallest element, or (values, indices) along `dim`. */
+  min(): Tensor<D>;
+  min(dim: number, keepdim?: boolean): ValuesIndices<Tensor<D>, Tensor<'int32'>>;
+  min(dim?: number, keepdim = false): Tensor<D> | ValuesIndices<Tensor<D>, Tensor<'int32'>> {
+    if (dim === undefined) return T(min(this));
+    return min(this, dim, keepdim) as ValuesIndices<Tensor<D>, Tensor<'int32'>>;
+  }
+  amax(dim?: Dims, keepdim = false): Tensor<D> {
+    return T(amax(this, dim, keepdim));
+  }
+  amin(dim?: Dims, keepdim = false): Tensor<D> {
+    return T(amin(this, dim, keepdim));
+  }
+  argmax(dim?: number, keepdim = false): Tensor<'int32'> {
+    return new Tensor(ndArgmax(this.data, dim, keepdim));
+  }
+  argmin(dim?: number, keepdim = false): Tensor<'int32'> {
+    return new Tensor(ndArgmin(this.data, dim, keepdim));
+  }
+  logsumexp(dim?: Dims, keepdim = false): Tensor<D> {
+    return T(logsumexp(this, dim, keepdim));
+  }
+  softmax(dim: number): Tensor<D> {
+    return T(softmax(this, dim));
+  }
+  logSoftmax(dim: number): Tensor<D> {
+    return T(logSoftmax(this, dim));
+  }
+  /** Variance over `dim` with Bessel's correction (`correction: 0` for the population's). */
+  var(dim?: Dims, options: { correction?: number; keepdim?: boolean } = {}): Tensor<D> {
+    const keepdim = options.keepdim ?? false;
+    const centred = this.sub(this.mean(dim, true));
+    let n = 1;
+    for (const d of reducedDims(this.shape, dim)) n *= this.shape[d]!;
+    const squares = centred.mul(centred).sum(dim, keepdim);
+    return squares.div(Math.max(0, n - (options.correction ?? 1))) as Tensor<D>;
+  }
+  std(dim?: Dims, options: { correction?: number; keepdim?: boolean } = {}): Tensor<D> {
+    return this.var(dim, options).sqrt() as Tensor<D>;
+  }
+  /** The p-norm over `dim` (all elements by default): (Σ |x|ᵖ)^(1/p). */
+  norm(p = 2, dim?: Dims, keepdim = false): Tensor<D> {
+    if (p === 2) return this.mul(this).sum(dim, keepdim).sqrt() as Tensor<D>;
+    return this.abs().pow(p).sum(dim, keepdim).pow(1 / p);
+  }
+
+  // ---- shape and views --------------------------------------------------------------------
+
+  reshape(...shape: SizesArgs): Tensor<D> {
+    return T(reshape(this, sizesOf(shape)));
+  }
+  view(...shape: SizesArgs): Tensor<D> {
+    return T(view(this, sizesOf(shape)));
+  }
+  flatten(startDim = 0, endDim = -1): Tensor<D> {
+    return T(flatten(this, startDim, endDim));
+  }
+  unflatten(dim: number, sizes: readonly number[]): Tensor<D> {
+    return T(unflatten(this, dim, sizes));
+  }
+  squeeze(dim?: number | readonly number[]): Tensor<D> {
+    return T(squeeze(this, dim));
+  }
+  unsqueeze(dim: number): Tensor<D> {
+    return T(unsqueeze(this, dim));
+  }
+  expand(...sizes: SizesArgs): Tensor<D> {
+    const s = sizesOf(sizes);
+    const full = this.data.expand(s).shape; // resolves -1 entries
+    return T(expand(this, full));
+  }
+  expandAs(other: { readonly shape: Shape }): Tensor<D> {
+    return T(expand(this, other.shape));
+  }
+  permute(...dims: SizesArgs): Tensor<D> {
+    return T(permute(this, sizesOf(dims)));
+  }
+  transpose(dim0: number, dim1: number): Tensor<D> {
+    return T(transpose(this, dim0, dim1));
+  }
+  t(): Tensor<D> {
+    return T(t(this));
+  }
+  /** All dims reversed. */
+  get T(): Tensor<D> {
+    const n = this.shape.length;
+    return this.permute(this.shape.map((_, i) => n - 1 - i));
+  }
+  /** The last two dims swapped. */
+  get mT(): Tensor<D> {
+    return this.transpose(-2, -1);
+  }
+  narrow(dim: number, start: number, length: number): Tensor<D> {
+    return T(narrow(this, dim, start, length));
+  }
+  select(dim: number, index: number): Tensor<D> {
+    return T(select(this, dim, index));
+  }
+  /** NumPy-style basic indexing as a view: `x.slice('1:, ::2')` or `x.slice([1, null], 0)`. */
+  slice(spec: string): Tensor<D>;
+  slice(...items: SliceItem[]): Tensor<D>;
+  slice(...items: [string] | SliceItem[]): Tensor<D> {
+    return T(slice(this, items));
+  }
+  /** A contiguous copy when this tensor is not contiguous (CloneBackward0 either way). */
+  contiguous(): Tensor<D> {
+    return this.isContiguous() ? this : this.clone();
+  }
+  /** A copy with its own memory; the gradient passes through unchanged. */
+  clone(): Tensor<D> {
+    return T(clone(this));
+  }
+  /** The values converted to `dtype`; differentiable between float dtypes. */
+  to<E extends DType>(dtype: E): Tensor<E> {
+    return T(toDType(this, dtype));
+  }
+  float(): Tensor<'float32'> {
+    return this.to('float32');
+  }
+  double(): Tensor<'float64'> {
+    return this.to('float64');
+  }
+
+  // ---- products and indexing --------------------------------------------------------------
+
+  matmul(other: Tensor): Tensor<D> {
+    return T(matmul(this, other));
+  }
+  mm(other: Tensor): Tensor<D> {
+    return T(matmul(this, other));
+  }
+  mv(other: Tensor): Tensor<D> {
+    return T(matmul(this, other));
+  }
+  dot(other: Tensor): Tensor<D> {
+    return T(matmul(this, other));
+  }
+  /** The outer product of two vectors. */
+  outer(other: Tensor): Tensor<D> {
+    return this.unsqueeze(1).mul(other.unsqueeze(0));
+  }
+  gather(dim: number, index: Index): Tensor<D> {
+    return T(gather(this, dim, index));
+  }
+  indexSelect(dim: number, index: Index): Tensor<D> {
+    return T(indexSelect(this, dim, index));
+  }
+
+  // ---- in place ---------------------------------------------------------------------------
+
+  add_(other: TensorLike): this {
+    return inPlace(this, [other], (x) => void ndAdd_(x.data, operand(other)), (old) => binary('add', old, other), 'add_');
+  }
+  sub_(other: TensorLike): this {
+    return inPlace(this, [other], (x) => void ndSub_(x.data, operand(other)), (old) => binary('sub', old, other), 'sub_');
+  }
+  mul_(other: TensorLike): this {
+    return inPlace(this, [other], (x) => void ndMul_(x.data, operand(other)), (old) => binary('mul', old, other), 'mul_');
+  }
+  div_(other: TensorLike): this {
+    return inPlace(this, [other], (x) => void ndDiv_(x.data, operand(other)), (old) => binary('div', old, other), 'div_');
+  }
+  pow_(other: TensorLike): this {
+    return inPlace(
+      this,
+      [other],
+      (x) => void ndCopy_(x.data, ndPow(x.data, operand(other))),
+      (old) => binary('pow', old, other),
+      'pow_',
+    );
+  }
+  zero_(): this {
+    return inPlace(this, [], (x) => void ndZero_(x.data), (old) => binary('mul', old, 0), 'zero_');
+  }
+  fill_(value: number): this {
+    return inPlace(this, [], (x) => void ndFill_(x.data, value), (old) => binary('add', binary('mul', old, 0), value), 'fill_');
+  }
+  /** Copies `src`'s values (broadcast) into this tensor. */
+  copy_(src: TensorLike): this {
+    return inPlace(this, [src], (x) => void ndCopy_(x.data, operand(src)), (old) => binary('add', binary('mul', old, 0), src), 'copy_');
+  }
+}
+
+function operand(x: TensorLike): NDArray | number {
+  return typeof x === 'number' ? x : x.data;
+}

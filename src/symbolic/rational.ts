@@ -1,0 +1,74 @@
+/** Exact integer helpers on bigint: gcd, perfect roots, small factorisations. */
+
+export function babs(a: bigint): bigint {
+  return a < 0n ? -a : a;
+}
+
+export function gcd(a: bigint, b: bigint): bigint {
+  a = babs(a);
+  b = babs(b);
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+/** Floor division and a non-negative remainder for a positive divisor. */
+export function divmod(a: bigint, b: bigint): [bigint, bigint] {
+  let q = a / b;
+  let r = a % b;
+  if (r < 0n) {
+    q -= 1n;
+    r += b;
+  }
+  return [q, r];
+}
+
+/** ⌊n^(1/k)⌋ for n ≥ 0 and whether the root is exact (Newton's method on integers). */
+export function integerNthRoot(n: bigint, k: number): [bigint, boolean] {
+  if (n < 2n) return [n, true];
+  if (k === 1) return [n, true];
+  const K = BigInt(k);
+  // start above the root: 2^(⌈bits/k⌉)
+  let x = 1n << BigInt(Math.ceil(n.toString(2).length / k));
+  for (;;) {
+    const y = ((K - 1n) * x + n / x ** (K - 1n)) / K;
+    if (y >= x) break;
+    x = y;
+  }
+  return [x, x ** K === n];
+}
+
+/**
+ * Prime factors of n > 0 found by trial division up to `limit` (SymPy uses 2^15 for radicals);
+ * any cofactor left over is returned as one "prime" with multiplicity 1.
+ */
+export function smallFactors(n: bigint, limit = 32768n): Map<bigint, number> {
+  const out = new Map<bigint, number>();
+  const take = (p: bigint): void => {
+    let k = 0;
+    while (n % p === 0n) {
+      n /= p;
+      k++;
+    }
+    if (k) out.set(p, k);
+  };
+  take(2n);
+  for (let p = 3n; p <= limit && p * p <= n; p += 2n) take(p);
+  if (n > 1n) out.set(n, (out.get(n) ?? 0) + 1);
+  return out;
+}
+
+/** A bigint as a float64, correctly rounded for magnitudes below 2^1024. */
+export function bigToNumber(a: bigint): number {
+  return Number(a);
+}
+
+/** p/q as the nearest float64 (exact division for large operands, not Number(p)/Number(q)). */
+export function ratioToNumber(p: bigint, q: bigint): number {
+  const np = Number(p);
+  const nq = Number(q);
+  if (Number.isFinite(np) && Number.isFinite(nq) && babs(p) < 2n ** 53n && q < 2n ** 53n)
+    return np / nq;
+  // scale so the quotient keeps 64 significant bits, then divide
+  const shift = BigInt(Math.max(0, q.toString(2).length - p.toString(2).length + 64));
+  return Number((p << shift) / q) / 2 ** Number(shift);
+}

@@ -1,0 +1,110 @@
+/**
+ * SymPy's `primitive` and `as_content_primitive`: the positive rational content of an
+ * expression and what is left, `6*x + 4` → [2, 3*x + 2], `(2*x + 2)**2` → [4, (x + 1)**2].
+ */
+import { core } from '../core.js';
+import { makeAdd, makeInteger, makeRational, NEG_ONE, ONE, ZERO } from '../node.js';
+import type { Node } from '../node.js';
+import { numMul, numSign } from '../numbers.js';
+import { asBaseExp, asCoeffAdd, asCoeffMul } from '../parts.js';
+import { gcd } from '../rational.js';
+import { add, keepCoeff, neg } from './build.js';
+
+const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
+
+/**
+ * Add.primitive: the rational content (gcd of numerators over lcm of denominators, positive)
+ * and the sum divided by it, term by term without re-collecting: `2*x + 4` → [2, x + 2].
+ */
+export function primitive(n: Node): [Node, Node] {
+  if (n.kind !== 'add') {
+    const [c, rest] = asCoeffMul(n);
+    if (!c.isRational || c === ZERO) return [ONE, n];
+    return numSign(c) < 0 ? [makeRational(-c.p, c.q), neg(rest)] : [c, rest];
+  }
+  let g = 0n;
+  let l = 1n;
+  const parts = n.args.map((a) => {
+    const [c, m] = asCoeffMul(a);
+    return c.isRational ? { p: c.p, q: c.q, m } : { p: 1n, q: 1n, m: a };
+  });
+  for (const t of parts) {
+    g = gcd(g, t.p);
+    l = lcm(l, t.q);
+  }
+  if (g === 1n && l === 1n) return [ONE, n];
+  const terms = parts.map((t) => keepCoeff(makeInteger((t.p / g) * (l / t.q)), t.m));
+  return [makeRational(g, l), rawAdd(terms)];
+}
+
+/** A sum of terms known to be distinct and canonical (no re-collection). */
+function rawAdd(terms: readonly Node[]): Node {
+  if (terms.some((t) => t.kind === 'add')) return add(terms);
+  return terms.length === 1 ? terms[0]! : makeAdd(terms);
+}
+
+/** expr.as_content_primitive(): [positive rational R, expr/R]; R = 1 when nothing comes out. */
+export function contentPrimitive(n: Node): [Node, Node] {
+  switch (n.kind) {
+    case 'integer':
+    case 'rational':
+      if (n === ZERO) return [ONE, n];
+      return numSign(n) > 0 ? [n, ONE] : [makeRational(-n.p, n.q), NEG_ONE];
+    case 'add': {
+      const terms = n.args.map((a) => {
+        const [c, p] = contentPrimitive(a);
+        return keepCoeff(c, p);
+      });
+      return primitive(add(terms));
+    }
+    case 'mul': {
+      let coef: Node = ONE;
+      const args: Node[] = [];
+      for (const a of n.args) {
+        const [c, p] = contentPrimitive(a);
+        coef = numMul(coef, c);
+        if (p !== ONE) args.push(p);
+      }
+      return [coef, core.mul(args)];
+    }
+    case 'pow':
+      return powContentPrimitive(n);
+    default:
+      return [ONE, n];
+  }
+}
+
+function powContentPrimitive(n: Node): [Node, Node] {
+  const [b0, e0] = asBaseExp(n, neg);
+  const b = keepCoeff(...contentPrimitive(b0));
+  const [ce, pe] = contentPrimitive(e0);
+  if (b.isRational) {
+    // b**(ce*(h + t)) = b**⌊ce*h⌋ * b**(ce*t + r) with the whole part of the exponent pulled out
+    const [h, t] = asCoeffAdd(pe);
+    if (h.isRational && b !== ZERO) {
+      const ceh = numMul(ce, h);
+      let c = core.pow(b, ceh);
+      let r: Node = ZERO;
+      if (!c.isRational) {
+        const whole = floorDiv(ceh.p, ceh.q);
+        r = makeRational(ceh.p - whole * ceh.q, 1n);
+        c = core.pow(b, makeInteger(whole));
+      }
+      const rest = add([t, core.mul([r, core.pow(ce, NEG_ONE), makeRational(1n, ceh.q)])]);
+      return [c, core.pow(b, keepCoeff(ce, rest))];
+    }
+  }
+  const e = keepCoeff(ce, pe);
+  if (e.isRational && b.kind === 'mul') {
+    const [h, t] = contentPrimitive(b);
+    const [c, m0] = asCoeffMul(core.pow(h, e));
+    const [m, me] = asBaseExp(m0, neg);
+    if (m === ONE || me === e) return [c, core.pow(keepCoeff(m, t), e)];
+  }
+  return [ONE, core.pow(b, e)];
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+}

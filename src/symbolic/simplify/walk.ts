@@ -1,0 +1,84 @@
+/**
+ * Rebuilding expressions from new arguments, and bottom-up maps over a tree. The maps keep an
+ * explicit stack (a chain 100,000 deep does not overflow) and visit each shared subterm once.
+ */
+import { core } from '../core.js';
+import type { Node } from '../node.js';
+import { add } from './build.js';
+
+/** `n` with its arguments replaced, canonicalised again (`n` itself when nothing changed). */
+export function rebuild(n: Node, args: readonly Node[]): Node {
+  if (args.length === n.args.length && args.every((a, i) => a === n.args[i])) return n;
+  switch (n.kind) {
+    case 'add':
+      return add(args);
+    case 'mul':
+      return core.mul(args);
+    case 'pow':
+      return core.pow(args[0]!, args[1]!);
+    case 'fn':
+      return core.fn(n.name, args);
+    default:
+      return n;
+  }
+}
+
+export interface WalkOptions {
+  /** Apply `f` to atoms too (default: only to compound nodes). */
+  atoms?: boolean;
+  /** Whether to descend into a node's arguments (default: always). */
+  descend?: (n: Node) => boolean;
+}
+
+/**
+ * Post-order map: each compound node is rebuilt from its mapped arguments, then `f` is applied
+ * to the rebuilt node (SymPy's `_bottom_up`).
+ */
+export function bottomUp(root: Node, f: (n: Node) => Node, options: WalkOptions = {}): Node {
+  const memo = new Map<Node, Node>();
+  const atoms = options.atoms ?? false;
+  const descend = options.descend;
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack[stack.length - 1]!;
+    if (memo.has(n)) {
+      stack.pop();
+      continue;
+    }
+    if (n.args.length === 0 || (descend && !descend(n))) {
+      stack.pop();
+      memo.set(n, n.args.length === 0 && !atoms ? n : f(n));
+      continue;
+    }
+    let ready = true;
+    for (let i = n.args.length - 1; i >= 0; i--) {
+      const a = n.args[i]!;
+      if (!memo.has(a)) {
+        stack.push(a);
+        ready = false;
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    memo.set(n, f(rebuild(n, n.args.map((a) => memo.get(a)!))));
+  }
+  return memo.get(root)!;
+}
+
+/** Whether any subterm (the root included) satisfies `test`. */
+export function hasNode(root: Node, test: (n: Node) => boolean): boolean {
+  const seen = new Set<Node>();
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (seen.has(n)) continue;
+    seen.add(n);
+    if (test(n)) return true;
+    stack.push(...n.args);
+  }
+  return false;
+}
+
+/** Whether the tree applies a function named in `names`. */
+export const hasFunction = (root: Node, names: ReadonlySet<string>): boolean =>
+  hasNode(root, (n) => n.kind === 'fn' && names.has(n.name));
