@@ -5,4 +5,4 @@ export { UNARY, BINARY } from './partials.js';
 export type { UnaryRule, BinaryRule } from './partials.js';
 export { UNARY_NUMBER, BINARY_NUMBER } from './scalar.js';
 export { NUMBER_ALGEBRA } from './numberAlgebra.js';
-export { erf } from './erf.js';
+export { erf, erfc } from './erf.js';

@@ -1,4 +1,4 @@
-import { erf } from './erf.js';
+import { erf, erfc } from './erf.js';
 import type { BinaryOp, UnaryOp } from './ops.js';
 
 const SQRT1_2 = Math.SQRT1_2;
@@ -50,7 +50,8 @@ export const UNARY_NUMBER: Readonly<Record<UnaryOp, (x: number) => number>> = {
   relu: (x) => (x > 0 ? x : x !== x ? NaN : 0),
   sigmoid,
   softplus,
-  gelu: (x) => 0.5 * x * (1 + erf(x * SQRT1_2)),
+  // x Φ(x) with Φ(x) = erfc(-x/√2)/2: no cancellation for negative x, unlike 1 + erf(x/√2)
+  gelu: (x) => 0.5 * x * erfc(-x * SQRT1_2),
 };
 
 /** The value of each binary op on float64s. */

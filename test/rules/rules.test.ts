@@ -9,6 +9,7 @@ import {
   UNARY_NUMBER,
   UNARY_OPS,
   erf,
+  erfc,
 } from '../../src/rules/index.js';
 
 /** Fourth-order central difference: the independent check of each partial in the table. */
@@ -97,5 +98,34 @@ describe('rules table', () => {
       [-1.5, -0.9661051464753108],
     ];
     for (const [x, want] of scipy) expect(Math.abs(erf(x) - want)).toBeLessThan(2e-16 * 4);
+  });
+
+  it('erfc keeps relative accuracy in the tail', () => {
+    // scipy 1.10.1: scipy.special.erfc(v)
+    const scipy: [number, number][] = [
+      [-3, 1.9999779095030015],
+      [-1.5, 1.9661051464753108],
+      [0.3, 0.6713732405408726],
+      [1, 0.15729920705028516],
+      [2.5, 0.00040695201744495886],
+      [5, 1.5374597944280347e-12],
+      [10, 2.0884875837625446e-45],
+    ];
+    for (const [x, want] of scipy) expect(Math.abs(erfc(x) - want) / want).toBeLessThan(1e-15);
+  });
+
+  it('gelu is accurate in the negative tail, where 1 + erf(x/√2) cancels', () => {
+    // mpmath 1.3 at 30 digits: 0.5*x*erfc(-x/sqrt(2)). PyTorch 1.13's float64 gelu(-5) is
+    // -1.4332578593401202e-06, off in the 11th digit because it computes 1 + erf(x/√2).
+    const exact: [number, number][] = [
+      [-5, -1.4332578593959695584e-6],
+      [-3, -0.00404969409489028358],
+      [-1, -0.15865525393145705141],
+      [0.5, 0.34573123063700655182],
+      [2, 1.9544997361036415856],
+    ];
+    for (const [x, want] of exact) {
+      expect(Math.abs(UNARY_NUMBER.gelu(x) - want) / Math.abs(want)).toBeLessThan(4e-15);
+    }
   });
 });
