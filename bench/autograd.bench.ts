@@ -18,7 +18,15 @@ import { multiplyGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Multipl
 import { powGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Pow_grad.js';
 import { sinGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sin_grad.js';
 import { tensor, type Tensor } from '../src/autograd/index.js';
-import { pythonHas, ratios, row, runPython, timeIt, type BenchRow, type BenchSection } from './harness.js';
+import {
+  pythonHas,
+  ratios,
+  row,
+  runPython,
+  timeIt,
+  type BenchRow,
+  type BenchSection,
+} from './harness.js';
 
 const SEED = 'seed (x**2 + 2*x)*log(y), forward+backward';
 const CHAIN = 'chain of 1000 scalar ops, forward+backward';
@@ -47,7 +55,9 @@ function mibunChain(length: number): () => void {
 function tfSeed(): () => void {
   const x = tf.tensor1d([1]);
   const y = tf.tensor1d([2]);
-  const g = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.mul(tf.add(tf.pow(a, 2), tf.mul(a, 2)), tf.log(b)));
+  const g = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+    tf.mul(tf.add(tf.pow(a, 2), tf.mul(a, 2)), tf.log(b)),
+  );
   return () => {
     tf.tidy(() => g([x, y]));
   };
@@ -110,7 +120,13 @@ export async function run(): Promise<BenchSection> {
   rows.push(row(SEED, 'mibun', timeIt(mibunSeed(), MIN_SECONDS, 1000)));
   rows.push(row(CHAIN, 'mibun', timeIt(mibunChain(1000), MIN_SECONDS, 1)));
 
-  for (const config of [addGradConfig, logGradConfig, multiplyGradConfig, powGradConfig, sinGradConfig]) {
+  for (const config of [
+    addGradConfig,
+    logGradConfig,
+    multiplyGradConfig,
+    powGradConfig,
+    sinGradConfig,
+  ]) {
     tf.registerGradient(config);
   }
   await tf.setBackend('cpu');
@@ -119,14 +135,20 @@ export async function run(): Promise<BenchSection> {
   notes.push(`tfjs-core ${tf.version_core} with the CPU backend; tf.grads inside tf.tidy.`);
 
   if (pythonHas('torch')) {
-    const py = runPython<PythonResult>('bench/python/torch_autograd.py', { minSeconds: MIN_SECONDS });
+    const py = runPython<PythonResult>('bench/python/torch_autograd.py', {
+      minSeconds: MIN_SECONDS,
+    });
     for (const r of py.rows) rows.push(row(r.name, 'pytorch', r.seconds));
-    notes.push(`PyTorch ${py.version} (Debian python3-torch), one thread, float32 one-element tensors.`);
+    notes.push(
+      `PyTorch ${py.version} (Debian python3-torch), one thread, float32 one-element tensors.`,
+    );
   } else {
     notes.push('PyTorch rows skipped: /usr/bin/python3 cannot import torch.');
   }
 
   rows.push(memoryRow());
-  notes.push('mibun tensors are float64; the memory row reports heapUsed after a full GC before and after.');
+  notes.push(
+    'mibun tensors are float64; the memory row reports heapUsed after a full GC before and after.',
+  );
   return { section: 'autograd', rows, ratios: ratios(rows), notes };
 }

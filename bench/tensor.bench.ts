@@ -36,8 +36,8 @@ const CASES: Case[] = [
 ];
 
 /**
- * timeIt, except for calls so slow (tfjs's 1024 matmul takes seconds) that timeIt's five
- * samples would take most of a minute: those take the median of three calls.
+ * timeIt, except for calls so slow (tfjs's 1024 matmul takes 3 s) that timeIt's warm-up and
+ * five samples would take about 20 s: those take the median of three calls.
  */
 function timeRow(fn: () => unknown): number {
   const t0 = performance.now();

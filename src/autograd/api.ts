@@ -6,7 +6,7 @@ import { sameShape } from '../tensor/index.js';
 import { execute, type Target } from './engine.js';
 import { GraphError } from './errors.js';
 import { GRAD_OPS } from './gradOps.js';
-import type { Node, TensorBase } from './node.js';
+import { ownCopy, type Node, type TensorBase } from './node.js';
 import { isOneElement } from './scalar.js';
 
 export interface BackwardOptions {
@@ -107,7 +107,9 @@ function targetOf(t: TensorBase, i: number): Target {
   return fn === null ? { node: t.gradAccumulator(), slot: 0 } : { node: fn, slot: t.outputNr };
 }
 
-function gradList(g: TensorBase | readonly (TensorBase | null)[] | null | undefined): readonly (TensorBase | null)[] {
+function gradList(
+  g: TensorBase | readonly (TensorBase | null)[] | null | undefined,
+): readonly (TensorBase | null)[] {
   if (g === null || g === undefined) return [];
   return asList(g);
 }
@@ -136,7 +138,14 @@ export function backward(
     grads = undefined;
   }
   const outputs = asList(tensors);
-  const { roots, slots, grads: seeds } = seed(outputs, gradList(grads as TensorBase | readonly (TensorBase | null)[] | null | undefined));
+  const {
+    roots,
+    slots,
+    grads: seeds,
+  } = seed(
+    outputs,
+    gradList(grads as TensorBase | readonly (TensorBase | null)[] | null | undefined),
+  );
   const createGraph = opts.createGraph ?? false;
   const engineOptions = { retainGraph: opts.retainGraph ?? createGraph, createGraph };
   if (opts.inputs === undefined) {
@@ -145,14 +154,17 @@ export function backward(
   }
   const inputs = asList(opts.inputs);
   if (inputs.length === 0) {
-    throw new GraphError('arity', "'inputs' argument to backward() cannot be empty. Fix: leave it out to accumulate into every leaf.");
+    throw new GraphError(
+      'arity',
+      "'inputs' argument to backward() cannot be empty. Fix: leave it out to accumulate into every leaf.",
+    );
   }
   const captured = execute(roots, slots, seeds, inputs.map(targetOf), engineOptions, GRAD_OPS);
   for (let i = 0; i < inputs.length; i++) {
     const g = captured[i];
     if (!g) continue;
     const t = inputs[i]!;
-    t.gradValue = t.gradValue === null ? g : GRAD_OPS.add(t.gradValue, g);
+    t.gradValue = t.gradValue === null ? ownCopy(g) : GRAD_OPS.add(t.gradValue, g);
   }
 }
 

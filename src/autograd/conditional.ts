@@ -34,7 +34,8 @@ class WhereBackward extends Node {
     if (sa !== 0 || sb !== 0) this.nextSlot = [sa, sb];
     const aShape = ta?.shape ?? outShape;
     const bShape = tb?.shape ?? outShape;
-    if (!sameShape(aShape, outShape) || !sameShape(bShape, outShape)) this.inputShapes = [aShape, bShape];
+    if (!sameShape(aShape, outShape) || !sameShape(bShape, outShape))
+      this.inputShapes = [aShape, bShape];
   }
 
   apply(grads: readonly (TensorBase | null)[]): (TensorBase | null)[] {
@@ -51,13 +52,19 @@ function conditionOf(cond: TensorBase | NDArray<'bool'>): NDArray<'bool'> {
 }
 
 /** a where `cond` is true, else b (torch.where); a and b may be numbers and broadcast. */
-export function where(cond: TensorBase | NDArray<'bool'>, a: TensorBase | number, b: TensorBase | number): TensorBase {
+export function where(
+  cond: TensorBase | NDArray<'bool'>,
+  a: TensorBase | number,
+  b: TensorBase | number,
+): TensorBase {
   const like = typeof a === 'number' ? b : a;
   if (typeof like === 'number') {
     throw new TypeError('where: at least one of a and b must be a Tensor, got two numbers');
   }
   const c = conditionOf(cond);
-  const out = like.wrap(ndWhere(c, typeof a === 'number' ? a : a.data, typeof b === 'number' ? b : b.data));
+  const out = like.wrap(
+    ndWhere(c, typeof a === 'number' ? a : a.data, typeof b === 'number' ? b : b.data),
+  );
   const ra = typeof a !== 'number' && a.requiresGradFlag;
   const rb = typeof b !== 'number' && b.requiresGradFlag;
   if ((ra || rb) && isGradEnabled()) {
@@ -68,7 +75,11 @@ export function where(cond: TensorBase | NDArray<'bool'>, a: TensorBase | number
 }
 
 /** Each value limited to [min, max] (either may be null); the gradient passes where x is inside. */
-export function clamp<D extends DType>(x: TensorBase<D>, min?: number | null, max?: number | null): TensorBase<D> {
+export function clamp<D extends DType>(
+  x: TensorBase<D>,
+  min?: number | null,
+  max?: number | null,
+): TensorBase<D> {
   const xd = x.data;
   const out = x.wrap(ndClamp(xd, min, max)) as TensorBase<D>;
   if (x.requiresGradFlag && isGradEnabled()) {

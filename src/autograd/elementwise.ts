@@ -14,34 +14,63 @@ import {
   UNARY_NUMBER,
   UNARY_OPS,
   type BinaryOp,
+  type BinaryRule,
   type UnaryOp,
+  type UnaryRule,
 } from '../rules/index.js';
 import type { DType } from '../tensor/index.js';
 import { isGradEnabled } from './gradMode.js';
 import { ndBinary, ndUnary } from './kernels.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 import { BINARY_USES, UNARY_USES, USES_A, USES_B, USES_OUT, USES_X } from './ruleUsage.js';
-import {
-  broadcastOnes,
-  isScalarFloat,
-  isScalarFloat64,
-  roundTo,
-  scalarValue,
-} from './scalar.js';
+import { broadcastOnes, isScalarFloat, isScalarFloat64, roundTo, scalarValue } from './scalar.js';
 
 /** PyTorch's grad_fn name of an op: `mul` → `MulBackward0`. */
 function backwardName(op: string): string {
   return op[0]!.toUpperCase() + op.slice(1) + 'Backward0';
 }
 
-function namesOf<K extends string>(ops: readonly K[]): Readonly<Record<K, string>> {
-  const out = {} as Record<K, string>;
-  for (const op of ops) out[op] = backwardName(op);
+/** Everything about a unary op, looked up once (hot paths pass this, not the op's name). */
+export interface UnaryInfo {
+  readonly op: UnaryOp;
+  readonly name: string;
+  /** which values the rule reads (USES_X | USES_OUT) */
+  readonly uses: number;
+  readonly rule: UnaryRule;
+  readonly value: (x: number) => number;
+}
+
+/** Everything about a binary op. */
+export interface BinaryInfo {
+  readonly op: BinaryOp;
+  readonly name: string;
+  /** which values each partial reads (USES_A | USES_B | USES_OUT) */
+  readonly uses: readonly [number, number];
+  readonly rule: BinaryRule;
+  readonly value: (a: number, b: number) => number;
+}
+
+function tableOf<K extends string, V>(keys: readonly K[], f: (k: K) => V): Readonly<Record<K, V>> {
+  const out = {} as Record<K, V>;
+  for (const k of keys) out[k] = f(k);
   return out;
 }
 
-const UNARY_NAMES = namesOf(UNARY_OPS);
-const BINARY_NAMES = namesOf(BINARY_OPS);
+export const UNARY_INFO = tableOf(UNARY_OPS, (op): UnaryInfo => ({
+  op,
+  name: backwardName(op),
+  uses: UNARY_USES[op],
+  rule: UNARY[op],
+  value: UNARY_NUMBER[op],
+}));
+
+export const BINARY_INFO = tableOf(BINARY_OPS, (op): BinaryInfo => ({
+  op,
+  name: backwardName(op),
+  uses: BINARY_USES[op],
+  rule: BINARY[op],
+  value: BINARY_NUMBER[op],
+}));
 
 /** ḡ · ∂f, skipping the multiplication when the partial is the constant 1 or -1. */
 export function chain(ops: GradOps, g: TensorBase, partial: TensorBase): TensorBase {
@@ -75,14 +104,14 @@ class UnaryBackward extends Node {
   private readonly outVersion: number;
 
   constructor(
-    readonly op: UnaryOp,
+    private readonly info: UnaryInfo,
     x: TensorBase,
     out: TensorBase,
   ) {
-    super(UNARY_NAMES[op]);
+    super(info.name);
     this.next = [edgeOf(x)];
     if (x.outputNr !== 0) this.nextSlot = [x.outputNr];
-    const uses = UNARY_USES[op];
+    const uses = info.uses;
     this.saves = uses !== 0;
     this.x = uses & USES_X ? x : null;
     this.out = uses & USES_OUT ? out : null;
@@ -97,7 +126,7 @@ class UnaryBackward extends Node {
     const out = this.out;
     if (x !== null) this.checkVersion(x, this.xVersion);
     if (out !== null) this.checkVersion(out, this.outVersion);
-    const rule = UNARY[this.op];
+    const rule = this.info.rule;
     if (
       !isGradEnabled() &&
       isScalarFloat64(g) &&
@@ -122,6 +151,8 @@ class UnaryBackward extends Node {
 /** The backward of a binary op: (ḡ · ∂f/∂a, ḡ · ∂f/∂b), each built only when wanted. */
 class BinaryBackward extends Node {
   private readonly saves: boolean;
+  /** the operands' dtypes when one differs from the output's, else null */
+  private readonly dtypes: [DType, DType] | null = null;
   private a: TensorBase | null;
   private b: TensorBase | null;
   private out: TensorBase | null;
@@ -131,7 +162,7 @@ class BinaryBackward extends Node {
 
   constructor(
     name: string,
-    readonly op: BinaryOp,
+    private readonly info: BinaryInfo,
     a: TensorBase | number,
     b: TensorBase | number,
     out: TensorBase,
@@ -146,12 +177,15 @@ class BinaryBackward extends Node {
     const sa = typeof a === 'number' ? 0 : a.outputNr;
     const sb = typeof b === 'number' ? 0 : b.outputNr;
     if (sa !== 0 || sb !== 0) this.nextSlot = [sa, sb];
-    const both = BINARY_USES[op];
+    const both = info.uses;
     let uses = (ea === null ? 0 : both[0]) | (eb === null ? 0 : both[1]);
     const outShape = out.shape;
     const aShape = typeof a === 'number' ? outShape : a.shape;
     const bShape = typeof b === 'number' ? outShape : b.shape;
-    if ((ea !== null && !sameShape(aShape, outShape)) || (eb !== null && !sameShape(bShape, outShape))) {
+    if (
+      (ea !== null && !sameShape(aShape, outShape)) ||
+      (eb !== null && !sameShape(bShape, outShape))
+    ) {
       this.inputShapes = [aShape, bShape];
     }
     // a number operand counts as saved (PyTorch saves it as a wrapped tensor): x*2 frees too
@@ -161,6 +195,11 @@ class BinaryBackward extends Node {
     this.a = uses & USES_A ? (a as TensorBase) : null;
     this.b = uses & USES_B ? (b as TensorBase) : null;
     this.out = uses & USES_OUT ? out : null;
+    // mixed dtypes (float32 with a 0-d float64): each gradient returns to its input's dtype
+    const outDType = out.dtype;
+    const aDType = typeof a === 'number' ? outDType : a.dtype;
+    const bDType = typeof b === 'number' ? outDType : b.dtype;
+    if (aDType !== outDType || bDType !== outDType) this.dtypes = [aDType, bDType];
     this.aVersion = typeof a === 'number' ? 0 : a.version;
     this.bVersion = typeof b === 'number' ? 0 : b.version;
     this.outVersion = out.version;
@@ -173,7 +212,7 @@ class BinaryBackward extends Node {
     if (a !== null) this.checkVersion(a, this.aVersion);
     if (b !== null) this.checkVersion(b, this.bVersion);
     if (out !== null) this.checkVersion(out, this.outVersion);
-    const rule = BINARY[this.op];
+    const rule = this.info.rule;
     const wantA = this.needsInputGrad(0);
     const wantB = this.needsInputGrad(1);
     if (
@@ -197,10 +236,14 @@ class BinaryBackward extends Node {
     const at = a ?? g.wrapScalar(this.aNumber, [], dtype);
     const bt = b ?? g.wrapScalar(this.bNumber, [], dtype);
     const ot = out ?? g; // never read: the rule did not ask for out
-    return [
-      wantA ? chain(ops, g, rule.da(ops, at, bt, ot)) : null,
-      wantB ? chain(ops, g, rule.db(ops, at, bt, ot)) : null,
-    ];
+    let ga = wantA ? chain(ops, g, rule.da(ops, at, bt, ot)) : null;
+    let gb = wantB ? chain(ops, g, rule.db(ops, at, bt, ot)) : null;
+    const dtypes = this.dtypes;
+    if (dtypes !== null) {
+      if (ga !== null && ga.dtype !== dtypes[0]) ga = ops.cast(ga, dtypes[0]);
+      if (gb !== null && gb.dtype !== dtypes[1]) gb = ops.cast(gb, dtypes[1]);
+    }
+    return [ga, gb];
   }
 
   override release(): void {
@@ -211,45 +254,55 @@ class BinaryBackward extends Node {
   }
 }
 
-/** f(x) for a unary op of the rules table, recorded when x requires grad. */
-export function unary<D extends DType>(op: UnaryOp, x: TensorBase<D>): TensorBase<D> {
+/**
+ * f(x) for a unary op of the rules table (its name, or its UNARY_INFO entry), recorded when x
+ * requires grad.
+ */
+export function unary<D extends DType>(op: UnaryOp | UnaryInfo, x: TensorBase<D>): TensorBase<D> {
+  const info = typeof op === 'string' ? UNARY_INFO[op] : op;
   let out: TensorBase<D>;
   if (x.nd === null) {
     // one element held as a number: compute with the rules' own float64 function
     const dtype = x.scalarDType;
-    out = x.wrapScalar(roundTo(dtype, UNARY_NUMBER[op](x.scalar)), x.scalarShape, dtype);
+    out = x.wrapScalar(roundTo(dtype, info.value(x.scalar)), x.scalarShape, dtype);
   } else if (isScalarFloat(x)) {
     const dtype = x.nd.dtype;
-    out = x.wrapScalar(roundTo(dtype, UNARY_NUMBER[op](scalarValue(x))), x.nd.shape, dtype);
+    out = x.wrapScalar(roundTo(dtype, info.value(scalarValue(x))), x.nd.shape, dtype);
   } else {
-    out = x.wrap(ndUnary(op, x.nd)) as TensorBase<D>;
+    out = x.wrap(ndUnary(info.op, x.nd)) as TensorBase<D>;
   }
-  if (x.requiresGradFlag && isGradEnabled()) record(out, new UnaryBackward(op, x, out));
+  if (x.requiresGradFlag && isGradEnabled()) record(out, new UnaryBackward(info, x, out));
   return out;
 }
 
 /**
- * f(a, b) for a binary op of the rules table; either operand may be a plain number (PyTorch's
- * wrapped scalar: it never widens a float32 tensor, and gets no gradient).
+ * f(a, b) for a binary op of the rules table (its name, or its BINARY_INFO entry); either
+ * operand may be a plain number (PyTorch's wrapped scalar: it never widens a float32 tensor,
+ * and gets no gradient).
  */
-export function binary(op: BinaryOp, a: TensorBase | number, b: TensorBase | number): TensorBase {
+export function binary(
+  op: BinaryOp | BinaryInfo,
+  a: TensorBase | number,
+  b: TensorBase | number,
+): TensorBase {
+  const info = typeof op === 'string' ? BINARY_INFO[op] : op;
   const like = typeof a === 'number' ? b : a;
   if (typeof like === 'number') {
-    throw new TypeError(`${op}: at least one operand must be a Tensor, got two numbers`);
+    throw new TypeError(`${info.op}: at least one operand must be a Tensor, got two numbers`);
   }
-  let out = scalarBinary(op, a, b, like);
+  let out = scalarBinary(info, a, b, like);
   if (out === null) {
     const an = typeof a === 'number' ? a : a.data;
     const bn = typeof b === 'number' ? b : b.data;
-    out = like.wrap(ndBinary(op, an, bn));
+    out = like.wrap(ndBinary(info.op, an, bn));
   }
   const ra = typeof a !== 'number' && a.requiresGradFlag;
   const rb = typeof b !== 'number' && b.requiresGradFlag;
   if ((ra || rb) && isGradEnabled()) {
-    const name = op === 'pow' && typeof b !== 'number' ? 'PowBackward1' : BINARY_NAMES[op];
+    const name = info.op === 'pow' && typeof b !== 'number' ? 'PowBackward1' : info.name;
     const aNumber = typeof a === 'number' ? a : NaN;
     const bNumber = typeof b === 'number' ? b : NaN;
-    record(out, new BinaryBackward(name, op, a, b, out, aNumber, bNumber));
+    record(out, new BinaryBackward(name, info, a, b, out, aNumber, bNumber));
   }
   return out;
 }
@@ -259,7 +312,7 @@ export function binary(op: BinaryOp, a: TensorBase | number, b: TensorBase | num
  * numbers). Null when it does not apply.
  */
 function scalarBinary(
-  op: BinaryOp,
+  info: BinaryInfo,
   a: TensorBase | number,
   b: TensorBase | number,
   like: TensorBase,
@@ -281,5 +334,5 @@ function scalarBinary(
     bv = scalarValue(b);
     shape = broadcastOnes(a.shape, b.shape);
   }
-  return like.wrapScalar(roundTo(dtype, BINARY_NUMBER[op](av, bv)), shape, dtype);
+  return like.wrapScalar(roundTo(dtype, info.value(av, bv)), shape, dtype);
 }

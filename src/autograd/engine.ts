@@ -13,7 +13,7 @@ import { isAnomalyEnabled } from './anomaly.js';
 import { AnomalyError, GraphError } from './errors.js';
 import { setGradEnabled } from './gradMode.js';
 import type { Capture, GradOps, Node, TensorBase } from './node.js';
-import { AccumulateGrad } from './node.js';
+import { AccumulateGrad, ownCopy } from './node.js';
 
 export interface EngineOptions {
   /** keep saved values so that the graph can be run again */
@@ -54,7 +54,9 @@ export function execute(
   const outermost = depth++ === 0;
   const visited: Node[] = outermost ? VISITED : [];
   const ready: Node[] = outermost ? STACK : [];
-  const captured: (TensorBase | null)[] = targets ? new Array<TensorBase | null>(targets.length).fill(null) : NO_CAPTURES;
+  const captured: (TensorBase | null)[] = targets
+    ? new Array<TensorBase | null>(targets.length).fill(null)
+    : NO_CAPTURES;
   const previousMode = setGradEnabled(options.createGraph);
   try {
     countDependencies(roots, epoch, visited, ready);
@@ -101,7 +103,12 @@ export function execute(
         if (g !== null) {
           const shapes = node.inputShapes;
           const shape = shapes === null ? null : (shapes[i] ?? null);
-          addToBuffer(to, node.nextSlot === null ? 0 : node.nextSlot[i]!, shape === null ? g : ops.sumToShape(g, shape), ops);
+          addToBuffer(
+            to,
+            node.nextSlot === null ? 0 : node.nextSlot[i]!,
+            shape === null ? g : ops.sumToShape(g, shape),
+            ops,
+          );
         }
         if (--to.pending === 0) ready.push(to);
       }
@@ -125,7 +132,12 @@ export function execute(
 }
 
 /** Visits every node reachable from the roots once, counting the edges into each. */
-function countDependencies(roots: readonly Node[], epoch: number, visited: Node[], stack: Node[]): void {
+function countDependencies(
+  roots: readonly Node[],
+  epoch: number,
+  visited: Node[],
+  stack: Node[],
+): void {
   for (const root of roots) {
     if (root.epoch === epoch) continue;
     claim(root, epoch);
@@ -247,7 +259,7 @@ function retain(node: Node, grads: readonly (TensorBase | null)[], ops: GradOps)
     const t = retained[slot];
     const g = grads[slot];
     if (!t || !g) continue;
-    t.gradValue = t.gradValue === null ? g : ops.add(t.gradValue, g);
+    t.gradValue = t.gradValue === null ? ownCopy(g) : ops.add(t.gradValue, g);
   }
 }
 

@@ -53,7 +53,9 @@ function make<D extends DType>(nd: NDArray<D>, requiresGrad: boolean | undefined
 
 function lastOptions(args: readonly unknown[]): { requiresGrad?: boolean } | undefined {
   const last = args[args.length - 1];
-  return typeof last === 'object' && last !== null && !Array.isArray(last) ? (last as { requiresGrad?: boolean }) : undefined;
+  return typeof last === 'object' && last !== null && !Array.isArray(last)
+    ? (last as { requiresGrad?: boolean })
+    : undefined;
 }
 
 function dtypeOnly<D extends DType>(o: TensorOptions<D> | undefined): { dtype?: D } {
@@ -74,11 +76,20 @@ function rawData(data: Data): NestedData | NDArray {
  * const x = tensor([1.0], { requiresGrad: true });
  * String(x); // 'tensor([1.], requires_grad=True)'
  */
-export function tensor<D extends DType>(data: Data, options: TensorOptions<D> & { dtype: D }): Tensor<D>;
+export function tensor<D extends DType>(
+  data: Data,
+  options: TensorOptions<D> & { dtype: D },
+): Tensor<D>;
 export function tensor(data: Float32Array, options?: TensorOptions<never>): Tensor<'float32'>;
 export function tensor(data: Int32Array, options?: TensorOptions<never>): Tensor<'int32'>;
-export function tensor<E extends DType>(data: NDArray<E> | Tensor<E>, options?: TensorOptions<never>): Tensor<E>;
-export function tensor(data: boolean | readonly boolean[] | readonly (readonly boolean[])[], options?: TensorOptions<never>): Tensor<'bool'>;
+export function tensor<E extends DType>(
+  data: NDArray<E> | Tensor<E>,
+  options?: TensorOptions<never>,
+): Tensor<E>;
+export function tensor(
+  data: boolean | readonly boolean[] | readonly (readonly boolean[])[],
+  options?: TensorOptions<never>,
+): Tensor<'bool'>;
 export function tensor(data: NestedData, options?: TensorOptions<never>): Tensor<'float64'>;
 export function tensor(data: Data, options?: TensorOptions<DType>): Tensor;
 export function tensor(data: Data, options: TensorOptions<DType> = {}): Tensor {
@@ -116,12 +127,17 @@ export function asTensor(data: Data, dtype?: DType): Tensor {
 }
 
 /** A float32 copy (PyTorch's `torch.Tensor(x)`). */
-export function floatTensor(data: Data, options: { requiresGrad?: boolean } = {}): Tensor<'float32'> {
+export function floatTensor(
+  data: Data,
+  options: { requiresGrad?: boolean } = {},
+): Tensor<'float32'> {
   return make(ndFloatTensor(rawData(data)), options.requiresGrad);
 }
 
 /** Zeros of a shape: `zeros(2, 3)`, `zeros([2, 3], { dtype: 'float32', requiresGrad: true })`. */
-export function zeros<D extends DType = 'float64'>(...args: ShapeArgs<TensorOptions<D>>): Tensor<D> {
+export function zeros<D extends DType = 'float64'>(
+  ...args: ShapeArgs<TensorOptions<D>>
+): Tensor<D> {
   return make(ndZeros<D>(...args), lastOptions(args)?.requiresGrad);
 }
 
@@ -131,7 +147,9 @@ export function ones<D extends DType = 'float64'>(...args: ShapeArgs<TensorOptio
 }
 
 /** Uninitialised in PyTorch; zeros here. */
-export function empty<D extends DType = 'float64'>(...args: ShapeArgs<TensorOptions<D>>): Tensor<D> {
+export function empty<D extends DType = 'float64'>(
+  ...args: ShapeArgs<TensorOptions<D>>
+): Tensor<D> {
   return make(ndEmpty<D>(...args), lastOptions(args)?.requiresGrad);
 }
 
@@ -154,64 +172,118 @@ export function onesLike<D extends DType>(a: Like<D>, options: TensorOptions<D> 
   return make(ndOnesLike(a, dtypeOnly(options)), options.requiresGrad);
 }
 
-export function fullLike<D extends DType>(a: Like<D>, value: number | boolean, options: TensorOptions<D> = {}): Tensor<D> {
+export function fullLike<D extends DType>(
+  a: Like<D>,
+  value: number | boolean,
+  options: TensorOptions<D> = {},
+): Tensor<D> {
   return make(ndFullLike(a, value, dtypeOnly(options)), options.requiresGrad);
 }
 
 /** Values from `start` to `end` (exclusive) by `step`, as `torch.arange`; `arange(n)` is 0…n-1. */
-export function arange<D extends DType = 'float64'>(end: number, options?: TensorOptions<D>): Tensor<D>;
-export function arange<D extends DType = 'float64'>(start: number, end: number, step?: number, options?: TensorOptions<D>): Tensor<D>;
-export function arange(a: number, b?: number | TensorOptions<DType>, c?: number, d?: TensorOptions<DType>): Tensor {
+export function arange<D extends DType = 'float64'>(
+  end: number,
+  options?: TensorOptions<D>,
+): Tensor<D>;
+export function arange<D extends DType = 'float64'>(
+  start: number,
+  end: number,
+  step?: number,
+  options?: TensorOptions<D>,
+): Tensor<D>;
+export function arange(
+  a: number,
+  b?: number | TensorOptions<DType>,
+  c?: number,
+  d?: TensorOptions<DType>,
+): Tensor {
   if (typeof b === 'number') return make(ndArange(a, b, c ?? 1, dtypeOnly(d)), d?.requiresGrad);
   return make(ndArange(a, dtypeOnly(b)), b?.requiresGrad);
 }
 
 /** `steps` evenly spaced values from `start` to `end` inclusive. */
-export function linspace<D extends DType = 'float64'>(start: number, end: number, steps: number, options: TensorOptions<D> = {}): Tensor<D> {
+export function linspace<D extends DType = 'float64'>(
+  start: number,
+  end: number,
+  steps: number,
+  options: TensorOptions<D> = {},
+): Tensor<D> {
   return make(ndLinspace(start, end, steps, dtypeOnly(options)), options.requiresGrad);
 }
 
 /** The n×m identity (m = n by default). */
-export function eye<D extends DType = 'float64'>(n: number, m?: number | TensorOptions<D>, options?: TensorOptions<D>): Tensor<D> {
+export function eye<D extends DType = 'float64'>(
+  n: number,
+  m?: number | TensorOptions<D>,
+  options?: TensorOptions<D>,
+): Tensor<D> {
   const opts = typeof m === 'object' ? m : options;
   const cols = typeof m === 'number' ? m : n;
   return make(ndEye(n, cols, dtypeOnly(opts)), opts?.requiresGrad);
 }
 
-function randomOptions<D extends DType>(o: RandomTensorOptions<D> | undefined): { dtype?: D; generator?: RandomState } {
+function randomOptions<D extends DType>(
+  o: RandomTensorOptions<D> | undefined,
+): { dtype?: D; generator?: RandomState } {
   return { ...dtypeOnly(o), ...(o?.generator ? { generator: o.generator } : {}) };
 }
 
-function splitRandomArgs<D extends DType>(args: ShapeArgs<RandomTensorOptions<D>>): [number[] | [readonly number[]], RandomTensorOptions<D> | undefined] {
+function splitRandomArgs<D extends DType>(
+  args: ShapeArgs<RandomTensorOptions<D>>,
+): [number[] | [readonly number[]], RandomTensorOptions<D> | undefined] {
   const opts = lastOptions(args) as RandomTensorOptions<D> | undefined;
   const sizes = (opts ? args.slice(0, -1) : args) as number[] | [readonly number[]];
   return [sizes, opts];
 }
 
 /** Uniform values in [0, 1) from the global (or given) MT19937 stream. */
-export function rand<D extends DType = 'float64'>(...args: ShapeArgs<RandomTensorOptions<D>>): Tensor<D> {
+export function rand<D extends DType = 'float64'>(
+  ...args: ShapeArgs<RandomTensorOptions<D>>
+): Tensor<D> {
   const [sizes, opts] = splitRandomArgs(args);
   return make(ndRand<D>(...sizes, randomOptions(opts)), opts?.requiresGrad);
 }
 
 /** Standard normal values. */
-export function randn<D extends DType = 'float64'>(...args: ShapeArgs<RandomTensorOptions<D>>): Tensor<D> {
+export function randn<D extends DType = 'float64'>(
+  ...args: ShapeArgs<RandomTensorOptions<D>>
+): Tensor<D> {
   const [sizes, opts] = splitRandomArgs(args);
   return make(ndRandn<D>(...sizes, randomOptions(opts)), opts?.requiresGrad);
 }
 
 /** Integers in [low, high) (int32); `randint(high, shape)` starts at 0. */
-export function randint<D extends DType = 'int32'>(high: number, shape: Shape, options?: RandomTensorOptions<D>): Tensor<D>;
-export function randint<D extends DType = 'int32'>(low: number, high: number, shape: Shape, options?: RandomTensorOptions<D>): Tensor<D>;
-export function randint(a: number, b: number | Shape, c?: Shape | RandomTensorOptions<DType>, d?: RandomTensorOptions<DType>): Tensor {
+export function randint<D extends DType = 'int32'>(
+  high: number,
+  shape: Shape,
+  options?: RandomTensorOptions<D>,
+): Tensor<D>;
+export function randint<D extends DType = 'int32'>(
+  low: number,
+  high: number,
+  shape: Shape,
+  options?: RandomTensorOptions<D>,
+): Tensor<D>;
+export function randint(
+  a: number,
+  b: number | Shape,
+  c?: Shape | RandomTensorOptions<DType>,
+  d?: RandomTensorOptions<DType>,
+): Tensor {
   if (typeof b === 'number') return new Tensor(ndRandint(a, b, c as Shape, randomOptions(d)));
   return new Tensor(ndRandint(a, b, randomOptions(c as RandomTensorOptions<DType> | undefined)));
 }
 
-export function randLike<D extends DType>(a: Like<D>, options: RandomTensorOptions<D> = {}): Tensor<D> {
+export function randLike<D extends DType>(
+  a: Like<D>,
+  options: RandomTensorOptions<D> = {},
+): Tensor<D> {
   return make(ndRandLike(a, randomOptions(options)), options.requiresGrad);
 }
 
-export function randnLike<D extends DType>(a: Like<D>, options: RandomTensorOptions<D> = {}): Tensor<D> {
+export function randnLike<D extends DType>(
+  a: Like<D>,
+  options: RandomTensorOptions<D> = {},
+): Tensor<D> {
   return make(ndRandnLike(a, randomOptions(options)), options.requiresGrad);
 }

@@ -106,7 +106,9 @@ class CustomBackward extends Node {
     const gs = this.outputs.map((o, k) => (grads[k] ?? ops.zeros(o.shape, o)) as Tensor);
     this.ctx.needsInputGrad = this.next.map((_, i) => this.needsInputGrad(i));
     const returned = this.spec.backward(this.ctx, ...gs);
-    const list: readonly FunctionGrad[] = Array.isArray(returned) ? returned : [returned as FunctionGrad];
+    const list: readonly FunctionGrad[] = Array.isArray(returned)
+      ? returned
+      : [returned as FunctionGrad];
     if (list.length !== this.inputs.length) {
       throw new GraphError(
         'arity',
@@ -214,7 +216,11 @@ export function defineFunction<A extends FunctionInput[], R extends Tensor | Ten
  */
 export class Function {
   static apply<A extends FunctionInput[], R extends Tensor | Tensor[]>(
-    this: { name: string; forward(ctx: FunctionCtx, ...inputs: A): R; backward(ctx: FunctionCtx, ...gradOutputs: Tensor[]): FunctionGrad | readonly FunctionGrad[] },
+    this: {
+      name: string;
+      forward(ctx: FunctionCtx, ...inputs: A): R;
+      backward(ctx: FunctionCtx, ...gradOutputs: Tensor[]): FunctionGrad | readonly FunctionGrad[];
+    },
     ...inputs: A
   ): R {
     return run(this.name, { forward: this.forward, backward: this.backward }, inputs);

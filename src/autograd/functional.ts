@@ -20,17 +20,31 @@ export function stack<D extends DType>(tensors: readonly Tensor<D>[], dim = 0): 
 }
 
 /** a where `condition` holds, else b (torch.where); either may be a number. */
-export function where(condition: Tensor<'bool'> | NDArray<'bool'>, a: TensorLike, b: TensorLike): Tensor {
+export function where(
+  condition: Tensor<'bool'> | NDArray<'bool'>,
+  a: TensorLike,
+  b: TensorLike,
+): Tensor {
   return whereOp(condition, a, b) as Tensor;
 }
 
 /** A copy of x with src added at index along dim (torch.scatter_add). */
-export function scatterAdd<D extends DType>(x: Tensor<D>, dim: number, index: Index, src: Tensor): Tensor<D> {
+export function scatterAdd<D extends DType>(
+  x: Tensor<D>,
+  dim: number,
+  index: Index,
+  src: Tensor,
+): Tensor<D> {
   return scatterAddOp(x, dim, index, src) as Tensor<D>;
 }
 
 /** A copy of x with src's slices added at index along dim (torch.index_add). */
-export function indexAdd<D extends DType>(x: Tensor<D>, dim: number, index: Index, src: Tensor): Tensor<D> {
+export function indexAdd<D extends DType>(
+  x: Tensor<D>,
+  dim: number,
+  index: Index,
+  src: Tensor,
+): Tensor<D> {
   return indexAddOp(x, dim, index, src) as Tensor<D>;
 }
 
@@ -59,11 +73,21 @@ export const sigmoid = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.
 export const relu = <D extends DType>(x: Tensor<D>): Tensor<D> => x.relu();
 export const abs = <D extends DType>(x: Tensor<D>): Tensor<D> => x.abs();
 export const matmul = <D extends DType>(a: Tensor<D>, b: Tensor): Tensor<D> => a.matmul(b);
-export const sum = <D extends DType>(x: Tensor<D>, dim?: number | readonly number[], keepdim = false): Tensor<D> =>
-  x.sum(dim, keepdim);
-export const mean = <D extends DType>(x: Tensor<D>, dim?: number | readonly number[], keepdim = false): Tensor<D> =>
-  x.mean(dim, keepdim);
+export const sum = <D extends DType>(
+  x: Tensor<D>,
+  dim?: number | readonly number[],
+  keepdim = false,
+): Tensor<D> => x.sum(dim, keepdim);
+export const mean = <D extends DType>(
+  x: Tensor<D>,
+  dim?: number | readonly number[],
+  keepdim = false,
+): Tensor<D> => x.mean(dim, keepdim);
 export const softmax = <D extends DType>(x: Tensor<D>, dim: number): Tensor<D> => x.softmax(dim);
-export const logSoftmax = <D extends DType>(x: Tensor<D>, dim: number): Tensor<D> => x.logSoftmax(dim);
-export const logsumexp = <D extends DType>(x: Tensor<D>, dim?: number | readonly number[], keepdim = false): Tensor<D> =>
-  x.logsumexp(dim, keepdim);
+export const logSoftmax = <D extends DType>(x: Tensor<D>, dim: number): Tensor<D> =>
+  x.logSoftmax(dim);
+export const logsumexp = <D extends DType>(
+  x: Tensor<D>,
+  dim?: number | readonly number[],
+  keepdim = false,
+): Tensor<D> => x.logsumexp(dim, keepdim);

@@ -7,11 +7,11 @@
  * Small exact integers (`num`) are 0-d constants held as numbers; `mul`, `div` and `pow` fold
  * the constant 1 away, and `chain` skips multiplying by ±1, so that d(a + b) costs nothing.
  */
-import { binary, unary } from './elementwise.js';
+import { BINARY_INFO as B, UNARY_INFO as U, binary, unary } from './elementwise.js';
 import { matmul } from './linalg.js';
 import type { GradOps, Shape, TensorBase } from './node.js';
 import { sum, sumToShape } from './reduce.js';
-import { expand, permute, reshape, transpose } from './views.js';
+import { expand, permute, reshape, toDType, transpose } from './views.js';
 import { zerosOf } from './constants.js';
 
 /** Whether `t` is the constant `c` made by `num` (0-d, held as a number, no history). */
@@ -22,23 +22,23 @@ function isConstant(t: TensorBase, c: number): boolean {
 export const GRAD_OPS: GradOps = {
   num: (c, like) => like.wrapScalar(c, [], floatDType(like)),
   pi: (like) => like.wrapScalar(Math.PI, [], floatDType(like)),
-  add: (a, b) => binary('add', a, b),
-  sub: (a, b) => binary('sub', a, b),
-  mul: (a, b) => (isConstant(b, 1) ? a : isConstant(a, 1) ? b : binary('mul', a, b)),
-  div: (a, b) => (isConstant(b, 1) ? a : binary('div', a, b)),
-  pow: (a, b) => (isConstant(b, 1) ? a : binary('pow', a, b)),
-  neg: (a) => unary('neg', a),
-  exp: (a) => unary('exp', a),
-  log: (a) => unary('log', a),
-  sqrt: (a) => unary('sqrt', a),
-  sin: (a) => unary('sin', a),
-  cos: (a) => unary('cos', a),
-  tan: (a) => unary('tan', a),
-  cot: (a) => unary('cot', a),
-  sinh: (a) => unary('sinh', a),
-  cosh: (a) => unary('cosh', a),
-  sign: (a) => unary('sign', a),
-  erf: (a) => unary('erf', a),
+  add: (a, b) => binary(B.add, a, b),
+  sub: (a, b) => binary(B.sub, a, b),
+  mul: (a, b) => (isConstant(b, 1) ? a : isConstant(a, 1) ? b : binary(B.mul, a, b)),
+  div: (a, b) => (isConstant(b, 1) ? a : binary(B.div, a, b)),
+  pow: (a, b) => (isConstant(b, 1) ? a : binary(B.pow, a, b)),
+  neg: (a) => unary(U.neg, a),
+  exp: (a) => unary(U.exp, a),
+  log: (a) => unary(U.log, a),
+  sqrt: (a) => unary(U.sqrt, a),
+  sin: (a) => unary(U.sin, a),
+  cos: (a) => unary(U.cos, a),
+  tan: (a) => unary(U.tan, a),
+  cot: (a) => unary(U.cot, a),
+  sinh: (a) => unary(U.sinh, a),
+  cosh: (a) => unary(U.cosh, a),
+  sign: (a) => unary(U.sign, a),
+  erf: (a) => unary(U.erf, a),
   sumToShape: (g: TensorBase, shape: Shape) => sumToShape(g, shape),
   expand: (g, shape) => expand(g, shape),
   reshape: (g, shape) => reshape(g, shape),
@@ -47,6 +47,7 @@ export const GRAD_OPS: GradOps = {
   matmul: (a, b) => matmul(a, b),
   sum: (g, dims, keepdim) => sum(g, dims, keepdim),
   zeros: (shape, like) => zerosOf(shape, like),
+  cast: (g, dtype) => toDType(g, dtype),
 };
 
 /** Gradients are floating point: an integer tensor's constants are float64. */

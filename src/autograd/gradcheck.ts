@@ -83,7 +83,11 @@ function numel(shape: readonly number[]): number {
  * const x = tensor([0.3, 1.2], { requiresGrad: true });
  * gradcheck((x) => x.sin().mul(x), [x]); // true
  */
-export function gradcheck(fn: Fn, inputs: Tensor | readonly Tensor[], options: GradcheckOptions = {}): boolean {
+export function gradcheck(
+  fn: Fn,
+  inputs: Tensor | readonly Tensor[],
+  options: GradcheckOptions = {},
+): boolean {
   const ins = inputs instanceof Tensor ? [inputs] : [...inputs];
   const eps = options.eps ?? 1e-6;
   const atol = options.atol ?? 1e-5;
@@ -125,7 +129,9 @@ export function gradcheck(fn: Fn, inputs: Tensor | readonly Tensor[], options: G
       const probe = new Tensor(t.data.clone()).requiresGrad_();
       probe.data.storage.set(v);
       const args = ins.map((x, j) => (j === i ? probe : x));
-      return outputsOf(fn, args).flatMap((o) => (o.dtype === 'float64' || o.dtype === 'float32' ? flatValues(o) : []));
+      return outputsOf(fn, args).flatMap((o) =>
+        o.dtype === 'float64' || o.dtype === 'float32' ? flatValues(o) : [],
+      );
     };
     const x0 = flatValues(t);
     const numerical = jacobian(F, x0, eps === 'adaptive' ? {} : { h: eps });
@@ -162,9 +168,9 @@ export function gradgradcheck(
   const ins = inputs instanceof Tensor ? [inputs] : [...inputs];
   const outs = outputsOf(fn, ins);
   const rng = new RandomState(0);
-  const vs = (gradOutputs ?? outs.map((o) => new Tensor(ndRandnLike(o.data, { generator: rng })))).map((v) =>
-    new Tensor(v.data.clone()).requiresGrad_(),
-  );
+  const vs = (
+    gradOutputs ?? outs.map((o) => new Tensor(ndRandnLike(o.data, { generator: rng })))
+  ).map((v) => new Tensor(v.data.clone()).requiresGrad_());
   const nIn = ins.length;
   const gradFn = (...args: Tensor[]): Tensor[] => {
     const xs = args.slice(0, nIn);

@@ -38,7 +38,13 @@ export type { GradHook, RemovableHandle } from './node.js';
 export { setNonLeafGradWarning } from './warnings.js';
 export { formatTuple } from './formatTuple.js';
 export { Function, defineFunction } from './function.js';
-export type { CustomFunction, FunctionCtx, FunctionGrad, FunctionInput, FunctionSpec } from './function.js';
+export type {
+  CustomFunction,
+  FunctionCtx,
+  FunctionGrad,
+  FunctionInput,
+  FunctionSpec,
+} from './function.js';
 export { GradcheckError, gradcheck, gradgradcheck } from './gradcheck.js';
 export type { GradcheckOptions } from './gradcheck.js';
 export {
@@ -73,3 +79,5 @@ export {
   tanh,
   where,
 } from './functional.js';
+export { hessian, hvp, jacobian, jvp, vjp } from './derivatives.js';
+export type { DerivativeOptions } from './derivatives.js';

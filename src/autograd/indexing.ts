@@ -21,7 +21,9 @@ export type Index = TensorBase<'int32'> | NDArray<'int32'> | readonly number[];
 
 function indexArray(index: Index): NDArray<'int32'> | readonly number[] {
   if (Array.isArray(index)) return index as readonly number[];
-  return 'requiresGradFlag' in index ? (index as TensorBase<'int32'>).data : (index as NDArray<'int32'>);
+  return 'requiresGradFlag' in index
+    ? (index as TensorBase<'int32'>).data
+    : (index as NDArray<'int32'>);
 }
 
 type Kind = 'gather' | 'scatterAdd' | 'indexSelect' | 'indexAdd';
@@ -55,12 +57,19 @@ class IndexBackward extends Node {
           this.needsInputGrad(1) ? gather(g, dim, index as NDArray<'int32'>) : null,
         ];
       case 'indexAdd':
-        return [this.needsInputGrad(0) ? g : null, this.needsInputGrad(1) ? indexSelect(g, dim, index) : null];
+        return [
+          this.needsInputGrad(0) ? g : null,
+          this.needsInputGrad(1) ? indexSelect(g, dim, index) : null,
+        ];
     }
   }
 }
 
-function record<D extends DType>(out: TensorBase<D>, make: () => Node, inputs: readonly TensorBase[]): TensorBase<D> {
+function record<D extends DType>(
+  out: TensorBase<D>,
+  make: () => Node,
+  inputs: readonly TensorBase[],
+): TensorBase<D> {
   if (isGradEnabled() && inputs.some((t) => t.requiresGradFlag)) {
     out.gradFn = make();
     out.requiresGradFlag = true;
@@ -69,29 +78,61 @@ function record<D extends DType>(out: TensorBase<D>, make: () => Node, inputs: r
 }
 
 /** out[i][j] = x[index[i][j]][j] for dim 0, and so on (torch.gather). */
-export function gather<D extends DType>(x: TensorBase<D>, dim: number, index: Index): TensorBase<D> {
+export function gather<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  index: Index,
+): TensorBase<D> {
   const idx = indexArray(index) as NDArray<'int32'>;
   const out = x.wrap(ndGather(x.data, dim, idx)) as TensorBase<D>;
-  return record(out, () => new IndexBackward('GatherBackward0', 'gather', [x], dim, idx, x.shape), [x]);
+  return record(out, () => new IndexBackward('GatherBackward0', 'gather', [x], dim, idx, x.shape), [
+    x,
+  ]);
 }
 
 /** A copy of x with src added at the index along dim (torch.scatter_add). */
-export function scatterAdd<D extends DType>(x: TensorBase<D>, dim: number, index: Index, src: TensorBase): TensorBase<D> {
+export function scatterAdd<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  index: Index,
+  src: TensorBase,
+): TensorBase<D> {
   const idx = indexArray(index) as NDArray<'int32'>;
   const out = x.wrap(ndScatterAdd(x.data, dim, idx, src.data)) as TensorBase<D>;
-  return record(out, () => new IndexBackward('ScatterAddBackward0', 'scatterAdd', [x, src], dim, idx, x.shape), [x, src]);
+  return record(
+    out,
+    () => new IndexBackward('ScatterAddBackward0', 'scatterAdd', [x, src], dim, idx, x.shape),
+    [x, src],
+  );
 }
 
 /** The slices index[j] of x along dim (torch.index_select). */
-export function indexSelect<D extends DType>(x: TensorBase<D>, dim: number, index: Index): TensorBase<D> {
+export function indexSelect<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  index: Index,
+): TensorBase<D> {
   const idx = indexArray(index);
   const out = x.wrap(ndIndexSelect(x.data, dim, idx)) as TensorBase<D>;
-  return record(out, () => new IndexBackward('IndexSelectBackward0', 'indexSelect', [x], dim, idx, x.shape), [x]);
+  return record(
+    out,
+    () => new IndexBackward('IndexSelectBackward0', 'indexSelect', [x], dim, idx, x.shape),
+    [x],
+  );
 }
 
 /** A copy of x with src's slices added at index along dim (torch.index_add). */
-export function indexAdd<D extends DType>(x: TensorBase<D>, dim: number, index: Index, src: TensorBase): TensorBase<D> {
+export function indexAdd<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  index: Index,
+  src: TensorBase,
+): TensorBase<D> {
   const idx = indexArray(index);
   const out = x.wrap(ndIndexAdd(x.data, dim, idx, src.data)) as TensorBase<D>;
-  return record(out, () => new IndexBackward('IndexAddBackward0', 'indexAdd', [x, src], dim, idx, x.shape), [x, src]);
+  return record(
+    out,
+    () => new IndexBackward('IndexAddBackward0', 'indexAdd', [x, src], dim, idx, x.shape),
+    [x, src],
+  );
 }

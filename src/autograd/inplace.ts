@@ -24,7 +24,8 @@ export function inPlace<T extends TensorBase>(
 ): T {
   let record = isGradEnabled() && target.requiresGradFlag;
   if (!record && isGradEnabled()) {
-    for (const o of others) if (typeof o === 'object' && o !== null && o.requiresGradFlag) record = true;
+    for (const o of others)
+      if (typeof o === 'object' && o !== null && o.requiresGradFlag) record = true;
   }
   if (!record) {
     direct(target);

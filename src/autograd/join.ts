@@ -5,6 +5,7 @@
 import { cat as ndCat, normalizeDim, stack as ndStack, type DType } from '../tensor/index.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type TensorBase } from './node.js';
+import { zerosOf } from './constants.js';
 import { narrow, select } from './views.js';
 
 class JoinBackward extends Node {
@@ -25,7 +26,9 @@ class JoinBackward extends Node {
     return this.next.map((_, i) => {
       if (!this.needsInputGrad(i)) return null;
       const block = this.blocks?.[i];
-      return block ? narrow(g, this.dim, block[0], block[1]) : select(g, this.dim, i);
+      if (!block) return select(g, this.dim, i);
+      // an empty 1-D input that cat skipped gets an empty gradient of its own shape
+      return block[1] < 0 ? zerosOf([0], g) : narrow(g, this.dim, block[0], block[1]);
     });
   }
 }
@@ -40,14 +43,23 @@ function anyRequiresGrad(ts: readonly TensorBase[]): boolean {
 export function cat<D extends DType>(tensors: readonly TensorBase<D>[], dim = 0): TensorBase<D> {
   const first = tensors[0];
   if (first === undefined) return ndCat([], dim) as never; // the tensor module's error
-  const out = first.wrap(ndCat(tensors.map((t) => t.data), dim)) as TensorBase<D>;
+  const out = first.wrap(
+    ndCat(
+      tensors.map((t) => t.data),
+      dim,
+    ),
+  ) as TensorBase<D>;
   if (anyRequiresGrad(tensors)) {
     const d = normalizeDim(dim, out.shape.length);
     const blocks: [number, number][] = [];
     let at = 0;
     for (const t of tensors) {
-      // cat skips empty 1-D inputs, as PyTorch's legacy rule
-      const size = t.shape.length === 1 && t.shape[0] === 0 && out.shape.length !== 1 ? 0 : t.shape[d]!;
+      // cat skips empty 1-D inputs (PyTorch's legacy rule): size -1 marks them
+      if (t.shape.length === 1 && t.shape[0] === 0 && out.shape.length !== 1) {
+        blocks.push([at, -1]);
+        continue;
+      }
+      const size = t.shape[d]!;
       blocks.push([at, size]);
       at += size;
     }
@@ -61,9 +73,19 @@ export function cat<D extends DType>(tensors: readonly TensorBase<D>[], dim = 0)
 export function stack<D extends DType>(tensors: readonly TensorBase<D>[], dim = 0): TensorBase<D> {
   const first = tensors[0];
   if (first === undefined) return ndStack([], dim) as never; // the tensor module's error
-  const out = first.wrap(ndStack(tensors.map((t) => t.data), dim)) as TensorBase<D>;
+  const out = first.wrap(
+    ndStack(
+      tensors.map((t) => t.data),
+      dim,
+    ),
+  ) as TensorBase<D>;
   if (anyRequiresGrad(tensors)) {
-    out.gradFn = new JoinBackward('StackBackward0', tensors, normalizeDim(dim, out.shape.length), null);
+    out.gradFn = new JoinBackward(
+      'StackBackward0',
+      tensors,
+      normalizeDim(dim, out.shape.length),
+      null,
+    );
     out.requiresGradFlag = true;
   }
   return out;

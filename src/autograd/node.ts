@@ -42,6 +42,8 @@ export interface GradOps extends Algebra<TensorBase> {
   sum(g: TensorBase, dims: readonly number[], keepdim: boolean): TensorBase;
   /** An all-zero tensor of `shape` and `like`'s dtype, recorded as a constant. */
   zeros(shape: Shape, like: TensorBase): TensorBase;
+  /** `g` converted to `dtype` (a gradient goes back to its input's float dtype). */
+  cast(g: TensorBase, dtype: DType): TensorBase;
 }
 
 /**
@@ -185,12 +187,25 @@ export class AccumulateGrad extends Node {
     if (g === null || g === undefined) return NO_GRADS;
     const v = this.variable;
     const old = v.gradValue;
-    v.gradValue = old === null ? g : ops.add(old, g);
+    v.gradValue = old === null ? ownCopy(g) : ops.add(old, g);
     return NO_GRADS;
   }
 }
 
 const NO_GRADS: (TensorBase | null)[] = [];
+
+/**
+ * The gradient a `.grad` starts from. The same gradient tensor may reach several leaves (d(a + b)
+ * passes ḡ to both) or be the caller's own: a copy keeps `.grad`s from aliasing each other, so
+ * an in-place change of one (`x.grad.zero_()`) touches no other. A gradient with history
+ * (createGraph) is kept as is, to stay differentiable.
+ */
+export function ownCopy(g: TensorBase): TensorBase {
+  if (g.requiresGradFlag) return g;
+  return g.nd === null
+    ? g.wrapScalar(g.scalar, g.scalarShape, g.scalarDType)
+    : g.wrap(g.nd.clone());
+}
 
 /**
  * A tensor with history. The user-facing `Tensor` class extends it with every op as a method;

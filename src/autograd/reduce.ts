@@ -79,7 +79,11 @@ class ReduceBackward extends Node {
   }
 }
 
-function record<D extends DType>(x: TensorBase, out: TensorBase<D>, node: () => Node): TensorBase<D> {
+function record<D extends DType>(
+  x: TensorBase,
+  out: TensorBase<D>,
+  node: () => Node,
+): TensorBase<D> {
   if (x.requiresGradFlag && isGradEnabled()) {
     out.gradFn = node();
     out.requiresGradFlag = true;
@@ -94,11 +98,19 @@ export function sum<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = fal
   const out = x.wrap(ndSum(x.data, dims, keepdim)) as TensorBase<D>;
   const kept = keptShape(shape, dims);
   const name = dim === undefined ? 'SumBackward0' : 'SumBackward1';
-  return record(x, out, () => new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) => ops.expand(gk, shape)));
+  return record(
+    x,
+    out,
+    () => new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) => ops.expand(gk, shape)),
+  );
 }
 
 /** The mean over `dim`; backward: the gradient expanded back, divided by the count. */
-export function mean<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = false): TensorBase<D> {
+export function mean<D extends DType>(
+  x: TensorBase<D>,
+  dim?: Dims,
+  keepdim = false,
+): TensorBase<D> {
   const shape = x.shape;
   const dims = reducedDims(shape, dim);
   const out = x.wrap(ndMean(x.data, dims, keepdim)) as TensorBase<D>;
@@ -106,8 +118,13 @@ export function mean<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = fa
   let count = 1;
   for (const d of dims) count *= shape[d]!;
   const name = dim === undefined ? 'MeanBackward0' : 'MeanBackward1';
-  return record(x, out, () =>
-    new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) => ops.div(ops.expand(gk, shape), ops.num(count, gk))),
+  return record(
+    x,
+    out,
+    () =>
+      new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) =>
+        ops.div(ops.expand(gk, shape), ops.num(count, gk)),
+      ),
   );
 }
 
@@ -130,12 +147,17 @@ function evenly<D extends DType>(
 ): TensorBase<D> {
   const shape = x.shape;
   const outKept = reduce(x.data, dims, true);
-  const out = x.wrap(keepdim ? outKept : outKept.reshape(reducedShapeOf(shape, dims))) as TensorBase<D>;
+  const out = x.wrap(
+    keepdim ? outKept : outKept.reshape(reducedShapeOf(shape, dims)),
+  ) as TensorBase<D>;
   const kept = keptShape(shape, dims);
-  return record(x, out, () =>
-    new ReduceBackward(name, x, kept, keepdim, [x.data, outKept], (gk, ops, [xd, od]) =>
-      ops.mul(ops.expand(gk, shape), gk.wrap(tieWeights(xd!, od!, dims))),
-    ),
+  return record(
+    x,
+    out,
+    () =>
+      new ReduceBackward(name, x, kept, keepdim, [x.data, outKept], (gk, ops, [xd, od]) =>
+        ops.mul(ops.expand(gk, shape), gk.wrap(tieWeights(xd!, od!, dims))),
+      ),
   );
 }
 
@@ -144,13 +166,25 @@ function reducedShapeOf(shape: Shape, dims: readonly number[]): number[] {
 }
 
 /** The largest value over `dims` (all by default); ties share the gradient (torch.amax). */
-export function amax<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = false): TensorBase<D> {
-  return evenly('AmaxBackward0', x, reducedDims(x.shape, dim), keepdim, (nd, d, k) => ndAmax(nd, d, k));
+export function amax<D extends DType>(
+  x: TensorBase<D>,
+  dim?: Dims,
+  keepdim = false,
+): TensorBase<D> {
+  return evenly('AmaxBackward0', x, reducedDims(x.shape, dim), keepdim, (nd, d, k) =>
+    ndAmax(nd, d, k),
+  );
 }
 
 /** The smallest value over `dims` (all by default); ties share the gradient (torch.amin). */
-export function amin<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = false): TensorBase<D> {
-  return evenly('AminBackward0', x, reducedDims(x.shape, dim), keepdim, (nd, d, k) => ndAmin(nd, d, k));
+export function amin<D extends DType>(
+  x: TensorBase<D>,
+  dim?: Dims,
+  keepdim = false,
+): TensorBase<D> {
+  return evenly('AminBackward0', x, reducedDims(x.shape, dim), keepdim, (nd, d, k) =>
+    ndAmin(nd, d, k),
+  );
 }
 
 /** What max/min along a dim return: PyTorch's (values, indices), by name or by position. */
@@ -161,7 +195,11 @@ function alongDim<D extends DType>(
   x: TensorBase<D>,
   dim: number,
   keepdim: boolean,
-  reduce: (nd: NDArray, dim: number, keepdim: boolean) => { values: NDArray; indices: NDArray<'int32'> },
+  reduce: (
+    nd: NDArray,
+    dim: number,
+    keepdim: boolean,
+  ) => { values: NDArray; indices: NDArray<'int32'> },
 ): ValuesIndices<TensorBase<D>, TensorBase<'int32'>> {
   const shape = x.shape;
   const [d] = reducedDims(shape, dim);
@@ -171,28 +209,55 @@ function alongDim<D extends DType>(
   const kept = keptShape(shape, [d!]);
   record(x, vals, () => {
     const size = shape[d!]!;
-    const positions = ndArange(size, { dtype: 'int32' }).reshape(kept.map((s, i) => (i === d ? size : 1)));
+    const positions = ndArange(size, { dtype: 'int32' }).reshape(
+      kept.map((s, i) => (i === d ? size : 1)),
+    );
     const oneHot = ndEq(positions, r.indices).to(x.dtype);
     return new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) =>
       ops.mul(ops.expand(gk, shape), gk.wrap(oneHot)),
     );
   });
-  return Object.assign([vals, idx] as [TensorBase<D>, TensorBase<'int32'>], { values: vals, indices: idx });
+  return Object.assign([vals, idx] as [TensorBase<D>, TensorBase<'int32'>], {
+    values: vals,
+    indices: idx,
+  });
 }
 
 /** The largest element (ties share the gradient), or (values, indices) along `dim`. */
 export function max<D extends DType>(x: TensorBase<D>): TensorBase<D>;
-export function max<D extends DType>(x: TensorBase<D>, dim: number, keepdim?: boolean): ValuesIndices<TensorBase<D>, TensorBase<'int32'>>;
-export function max<D extends DType>(x: TensorBase<D>, dim?: number, keepdim = false): TensorBase<D> | ValuesIndices<TensorBase<D>, TensorBase<'int32'>> {
-  if (dim === undefined) return evenly('MaxBackward1', x, reducedDims(x.shape, undefined), false, (nd, d, k) => ndAmax(nd, d, k));
+export function max<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  keepdim?: boolean,
+): ValuesIndices<TensorBase<D>, TensorBase<'int32'>>;
+export function max<D extends DType>(
+  x: TensorBase<D>,
+  dim?: number,
+  keepdim = false,
+): TensorBase<D> | ValuesIndices<TensorBase<D>, TensorBase<'int32'>> {
+  if (dim === undefined)
+    return evenly('MaxBackward1', x, reducedDims(x.shape, undefined), false, (nd, d, k) =>
+      ndAmax(nd, d, k),
+    );
   return alongDim('MaxBackward0', x, dim, keepdim, (nd, d, k) => ndMax(nd, d, k));
 }
 
 /** The smallest element (ties share the gradient), or (values, indices) along `dim`. */
 export function min<D extends DType>(x: TensorBase<D>): TensorBase<D>;
-export function min<D extends DType>(x: TensorBase<D>, dim: number, keepdim?: boolean): ValuesIndices<TensorBase<D>, TensorBase<'int32'>>;
-export function min<D extends DType>(x: TensorBase<D>, dim?: number, keepdim = false): TensorBase<D> | ValuesIndices<TensorBase<D>, TensorBase<'int32'>> {
-  if (dim === undefined) return evenly('MinBackward1', x, reducedDims(x.shape, undefined), false, (nd, d, k) => ndAmin(nd, d, k));
+export function min<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  keepdim?: boolean,
+): ValuesIndices<TensorBase<D>, TensorBase<'int32'>>;
+export function min<D extends DType>(
+  x: TensorBase<D>,
+  dim?: number,
+  keepdim = false,
+): TensorBase<D> | ValuesIndices<TensorBase<D>, TensorBase<'int32'>> {
+  if (dim === undefined)
+    return evenly('MinBackward1', x, reducedDims(x.shape, undefined), false, (nd, d, k) =>
+      ndAmin(nd, d, k),
+    );
   return alongDim('MinBackward0', x, dim, keepdim, (nd, d, k) => ndMin(nd, d, k));
 }
 
@@ -203,7 +268,12 @@ export function min<D extends DType>(x: TensorBase<D>, dim?: number, keepdim = f
 export function sumToShape(g: TensorBase, shape: Shape): TensorBase {
   const from = g.shape;
   if (sameShape(from, shape)) return g;
-  if (isOneElement(from) && isOneElement(shape)) return reshape(g, shape);
+  if (isOneElement(from) && isOneElement(shape)) {
+    // a gradient held as a number, outside recording: a new shape, nothing to share
+    if (g.nd === null && !(g.requiresGradFlag && isGradEnabled()))
+      return g.wrapScalar(g.scalar, shape.slice(), g.scalarDType);
+    return reshape(g, shape);
+  }
   const lead = from.length - shape.length;
   const dims: number[] = [];
   for (let i = 0; i < from.length; i++) {

@@ -57,5 +57,8 @@ export const UNARY_USES = tableOf(UNARY_OPS, (op: UnaryOp) => UNARY[op].d(PROBE,
 /** Bits USES_A | USES_B | USES_OUT that `BINARY[op].da` and `.db` read. */
 export const BINARY_USES = tableOf(BINARY_OPS, (op: BinaryOp) => {
   const rule = BINARY[op];
-  return [rule.da(PROBE, USES_A, USES_B, USES_OUT), rule.db(PROBE, USES_A, USES_B, USES_OUT)] as const;
+  return [
+    rule.da(PROBE, USES_A, USES_B, USES_OUT),
+    rule.db(PROBE, USES_A, USES_B, USES_OUT),
+  ] as const;
 });

@@ -56,7 +56,12 @@ class SavedOutputBackward extends Node {
   }
 }
 
-function record<D extends DType>(name: string, x: TensorBase, out: TensorBase<D>, formula: Formula): TensorBase<D> {
+function record<D extends DType>(
+  name: string,
+  x: TensorBase,
+  out: TensorBase<D>,
+  formula: Formula,
+): TensorBase<D> {
   if (x.requiresGradFlag && isGradEnabled()) {
     out.gradFn = new SavedOutputBackward(name, x, out, formula);
     out.requiresGradFlag = true;
@@ -65,7 +70,11 @@ function record<D extends DType>(name: string, x: TensorBase, out: TensorBase<D>
 }
 
 /** log Σ exp(x) over `dim` (all dims by default), computed without overflow. */
-export function logsumexp<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = false): TensorBase<D> {
+export function logsumexp<D extends DType>(
+  x: TensorBase<D>,
+  dim?: Dims,
+  keepdim = false,
+): TensorBase<D> {
   const dims = reducedDims(x.shape, dim);
   const out = x.wrap(ndLogsumexp(x.data, dims, keepdim)) as TensorBase<D>;
   const kept: Shape = keptShape(x.shape, dims);

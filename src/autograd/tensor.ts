@@ -3,7 +3,6 @@
  * or a plain number: `x.pow(2).add(x.mul(2)).mul(y.log())`. The values live in `data` (an
  * NDArray); the autograd state (`requiresGrad`, `grad`, `gradFn`, hooks) in the base class.
  */
-import type { UnaryOp } from '../rules/index.js';
 import {
   add_ as ndAdd_,
   argmax as ndArgmax,
@@ -32,7 +31,7 @@ import {
 } from '../tensor/index.js';
 import { backward as runBackward, type BackwardOptions } from './api.js';
 import { clamp, where } from './conditional.js';
-import { binary, unary } from './elementwise.js';
+import { BINARY_INFO as B, UNARY_INFO as U, binary, unary, type UnaryInfo } from './elementwise.js';
 import { gather, indexSelect, type Index } from './indexing.js';
 import { inPlace } from './inplace.js';
 import { matmul } from './linalg.js';
@@ -197,137 +196,137 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
 
   // ---- elementwise (derivatives from the rules table) -------------------------------------
 
-  private u(op: UnaryOp): Tensor<FloatOf<D>> {
+  private u(op: UnaryInfo): Tensor<FloatOf<D>> {
     return unary(op, this) as unknown as Tensor<FloatOf<D>>;
   }
 
   neg(): Tensor<D> {
-    return T(unary('neg', this));
+    return T(unary(U.neg, this));
   }
   exp(): Tensor<FloatOf<D>> {
-    return this.u('exp');
+    return this.u(U.exp);
   }
   log(): Tensor<FloatOf<D>> {
-    return this.u('log');
+    return this.u(U.log);
   }
   sqrt(): Tensor<FloatOf<D>> {
-    return this.u('sqrt');
+    return this.u(U.sqrt);
   }
   sin(): Tensor<FloatOf<D>> {
-    return this.u('sin');
+    return this.u(U.sin);
   }
   cos(): Tensor<FloatOf<D>> {
-    return this.u('cos');
+    return this.u(U.cos);
   }
   tan(): Tensor<FloatOf<D>> {
-    return this.u('tan');
+    return this.u(U.tan);
   }
   cot(): Tensor<FloatOf<D>> {
-    return this.u('cot');
+    return this.u(U.cot);
   }
   sec(): Tensor<FloatOf<D>> {
-    return this.u('sec');
+    return this.u(U.sec);
   }
   csc(): Tensor<FloatOf<D>> {
-    return this.u('csc');
+    return this.u(U.csc);
   }
   asin(): Tensor<FloatOf<D>> {
-    return this.u('asin');
+    return this.u(U.asin);
   }
   acos(): Tensor<FloatOf<D>> {
-    return this.u('acos');
+    return this.u(U.acos);
   }
   atan(): Tensor<FloatOf<D>> {
-    return this.u('atan');
+    return this.u(U.atan);
   }
   sinh(): Tensor<FloatOf<D>> {
-    return this.u('sinh');
+    return this.u(U.sinh);
   }
   cosh(): Tensor<FloatOf<D>> {
-    return this.u('cosh');
+    return this.u(U.cosh);
   }
   tanh(): Tensor<FloatOf<D>> {
-    return this.u('tanh');
+    return this.u(U.tanh);
   }
   asinh(): Tensor<FloatOf<D>> {
-    return this.u('asinh');
+    return this.u(U.asinh);
   }
   acosh(): Tensor<FloatOf<D>> {
-    return this.u('acosh');
+    return this.u(U.acosh);
   }
   atanh(): Tensor<FloatOf<D>> {
-    return this.u('atanh');
+    return this.u(U.atanh);
   }
   abs(): Tensor<D> {
-    return T(unary('abs', this));
+    return T(unary(U.abs, this));
   }
   sign(): Tensor<D> {
-    return T(unary('sign', this));
+    return T(unary(U.sign, this));
   }
   erf(): Tensor<FloatOf<D>> {
-    return this.u('erf');
+    return this.u(U.erf);
   }
   relu(): Tensor<D> {
-    return T(unary('relu', this));
+    return T(unary(U.relu, this));
   }
   sigmoid(): Tensor<FloatOf<D>> {
-    return this.u('sigmoid');
+    return this.u(U.sigmoid);
   }
   softplus(): Tensor<FloatOf<D>> {
-    return this.u('softplus');
+    return this.u(U.softplus);
   }
   gelu(): Tensor<FloatOf<D>> {
-    return this.u('gelu');
+    return this.u(U.gelu);
   }
 
   /** x² (PyTorch records it as `x.pow(2)`: PowBackward0). */
   square(): Tensor<D> {
-    return T(binary('pow', this, 2)) as Tensor<D>;
+    return T(binary(B.pow, this, 2)) as Tensor<D>;
   }
   /** 1/x */
   reciprocal(): Tensor<FloatOf<D>> {
-    return T(binary('div', 1, this)) as Tensor<FloatOf<D>>;
+    return T(binary(B.div, 1, this)) as Tensor<FloatOf<D>>;
   }
   /** 1/√x */
   rsqrt(): Tensor<FloatOf<D>> {
-    return T(binary('pow', this, -0.5)) as Tensor<FloatOf<D>>;
+    return T(binary(B.pow, this, -0.5)) as Tensor<FloatOf<D>>;
   }
 
   add(other: TensorLike): Tensor<D> {
-    return T(binary('add', this, other)) as Tensor<D>;
+    return T(binary(B.add, this, other)) as Tensor<D>;
   }
   sub(other: TensorLike): Tensor<D> {
-    return T(binary('sub', this, other)) as Tensor<D>;
+    return T(binary(B.sub, this, other)) as Tensor<D>;
   }
   /** other − this (PyTorch's rsub: `2 - x`). */
   rsub(other: TensorLike): Tensor<D> {
-    return T(binary('sub', other, this)) as Tensor<D>;
+    return T(binary(B.sub, other, this)) as Tensor<D>;
   }
   mul(other: TensorLike): Tensor<D> {
-    return T(binary('mul', this, other)) as Tensor<D>;
+    return T(binary(B.mul, this, other)) as Tensor<D>;
   }
   div(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary('div', this, other)) as Tensor<FloatOf<D>>;
+    return T(binary(B.div, this, other)) as Tensor<FloatOf<D>>;
   }
   /** other / this (`2 / x`). */
   rdiv(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary('div', other, this)) as Tensor<FloatOf<D>>;
+    return T(binary(B.div, other, this)) as Tensor<FloatOf<D>>;
   }
   pow(exponent: TensorLike): Tensor<D> {
-    return T(binary('pow', this, exponent)) as Tensor<D>;
+    return T(binary(B.pow, this, exponent)) as Tensor<D>;
   }
   /** other ** this (`2 ** x`). */
   rpow(base: TensorLike): Tensor<D> {
-    return T(binary('pow', base, this)) as Tensor<D>;
+    return T(binary(B.pow, base, this)) as Tensor<D>;
   }
   atan2(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary('atan2', this, other)) as Tensor<FloatOf<D>>;
+    return T(binary(B.atan2, this, other)) as Tensor<FloatOf<D>>;
   }
   maximum(other: TensorLike): Tensor<D> {
-    return T(binary('maximum', this, other)) as Tensor<D>;
+    return T(binary(B.maximum, this, other)) as Tensor<D>;
   }
   minimum(other: TensorLike): Tensor<D> {
-    return T(binary('minimum', this, other)) as Tensor<D>;
+    return T(binary(B.minimum, this, other)) as Tensor<D>;
   }
 
   /** Values limited to [min, max]; either bound may be null. */
@@ -418,7 +417,10 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   /** The p-norm over `dim` (all elements by default): (Σ |x|ᵖ)^(1/p). */
   norm(p = 2, dim?: Dims, keepdim = false): Tensor<D> {
     if (p === 2) return this.mul(this).sum(dim, keepdim).sqrt() as Tensor<D>;
-    return this.abs().pow(p).sum(dim, keepdim).pow(1 / p);
+    return this.abs()
+      .pow(p)
+      .sum(dim, keepdim)
+      .pow(1 / p);
   }
 
   // ---- shape and views --------------------------------------------------------------------
@@ -526,35 +528,77 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   // ---- in place ---------------------------------------------------------------------------
 
   add_(other: TensorLike): this {
-    return inPlace(this, [other], (x) => void ndAdd_(x.data, operand(other)), (old) => binary('add', old, other), 'add_');
+    return inPlace(
+      this,
+      [other],
+      (x) => void ndAdd_(x.data, operand(other)),
+      (old) => binary(B.add, old, other),
+      'add_',
+    );
   }
   sub_(other: TensorLike): this {
-    return inPlace(this, [other], (x) => void ndSub_(x.data, operand(other)), (old) => binary('sub', old, other), 'sub_');
+    return inPlace(
+      this,
+      [other],
+      (x) => void ndSub_(x.data, operand(other)),
+      (old) => binary(B.sub, old, other),
+      'sub_',
+    );
   }
   mul_(other: TensorLike): this {
-    return inPlace(this, [other], (x) => void ndMul_(x.data, operand(other)), (old) => binary('mul', old, other), 'mul_');
+    return inPlace(
+      this,
+      [other],
+      (x) => void ndMul_(x.data, operand(other)),
+      (old) => binary(B.mul, old, other),
+      'mul_',
+    );
   }
   div_(other: TensorLike): this {
-    return inPlace(this, [other], (x) => void ndDiv_(x.data, operand(other)), (old) => binary('div', old, other), 'div_');
+    return inPlace(
+      this,
+      [other],
+      (x) => void ndDiv_(x.data, operand(other)),
+      (old) => binary(B.div, old, other),
+      'div_',
+    );
   }
   pow_(other: TensorLike): this {
     return inPlace(
       this,
       [other],
       (x) => void ndCopy_(x.data, ndPow(x.data, operand(other))),
-      (old) => binary('pow', old, other),
+      (old) => binary(B.pow, old, other),
       'pow_',
     );
   }
   zero_(): this {
-    return inPlace(this, [], (x) => void ndZero_(x.data), (old) => binary('mul', old, 0), 'zero_');
+    return inPlace(
+      this,
+      [],
+      (x) => void ndZero_(x.data),
+      (old) => binary(B.mul, old, 0),
+      'zero_',
+    );
   }
   fill_(value: number): this {
-    return inPlace(this, [], (x) => void ndFill_(x.data, value), (old) => binary('add', binary('mul', old, 0), value), 'fill_');
+    return inPlace(
+      this,
+      [],
+      (x) => void ndFill_(x.data, value),
+      (old) => binary(B.add, binary(B.mul, old, 0), value),
+      'fill_',
+    );
   }
   /** Copies `src`'s values (broadcast) into this tensor. */
   copy_(src: TensorLike): this {
-    return inPlace(this, [src], (x) => void ndCopy_(x.data, operand(src)), (old) => binary('add', binary('mul', old, 0), src), 'copy_');
+    return inPlace(
+      this,
+      [src],
+      (x) => void ndCopy_(x.data, operand(src)),
+      (old) => binary(B.add, binary(B.mul, old, 0), src),
+      'copy_',
+    );
   }
 }
 

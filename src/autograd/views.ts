@@ -15,7 +15,6 @@ import {
 } from '../tensor/index.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
-import { isOneElement } from './scalar.js';
 
 /** A view of an NDArray (the forward of a view op). */
 export type ViewFn = (nd: NDArray) => NDArray;
@@ -57,12 +56,12 @@ function viewResult<D extends DType>(
   return recordLinear(x, t, name, transposeOf);
 }
 
-export function reshape<D extends DType>(x: TensorBase<D>, shape: Shape, name = 'ReshapeAliasBackward0'): TensorBase<D> {
+export function reshape<D extends DType>(
+  x: TensorBase<D>,
+  shape: Shape,
+  name = 'ReshapeAliasBackward0',
+): TensorBase<D> {
   const from = x.shape;
-  if (x.nd === null && isOneElement(shape) && !(x.requiresGradFlag && isGradEnabled())) {
-    // a gradient held as a number (the engine's sumToShape): a new shape, nothing to share
-    return x.wrapScalar(x.scalar, shape.slice(), x.scalarDType);
-  }
   return viewResult(x, x.data.reshape(shape), name, (g, ops) => ops.reshape(g, from));
 }
 
@@ -71,19 +70,32 @@ export function view<D extends DType>(x: TensorBase<D>, shape: Shape): TensorBas
   return viewResult(x, x.data.view(shape), 'ViewBackward0', (g, ops) => ops.reshape(g, from));
 }
 
-export function flatten<D extends DType>(x: TensorBase<D>, startDim = 0, endDim = -1): TensorBase<D> {
+export function flatten<D extends DType>(
+  x: TensorBase<D>,
+  startDim = 0,
+  endDim = -1,
+): TensorBase<D> {
   const from = x.shape;
   return viewResult(x, x.data.flatten(startDim, endDim), 'ReshapeAliasBackward0', (g, ops) =>
     ops.reshape(g, from),
   );
 }
 
-export function unflatten<D extends DType>(x: TensorBase<D>, dim: number, sizes: Shape): TensorBase<D> {
+export function unflatten<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  sizes: Shape,
+): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.unflatten(dim, sizes), 'ViewBackward0', (g, ops) => ops.reshape(g, from));
+  return viewResult(x, x.data.unflatten(dim, sizes), 'ViewBackward0', (g, ops) =>
+    ops.reshape(g, from),
+  );
 }
 
-export function squeeze<D extends DType>(x: TensorBase<D>, dim?: number | readonly number[]): TensorBase<D> {
+export function squeeze<D extends DType>(
+  x: TensorBase<D>,
+  dim?: number | readonly number[],
+): TensorBase<D> {
   const from = x.shape;
   const name = dim === undefined ? 'SqueezeBackward0' : 'SqueezeBackward1';
   return viewResult(x, x.data.squeeze(dim), name, (g, ops) => ops.reshape(g, from));
@@ -91,13 +103,17 @@ export function squeeze<D extends DType>(x: TensorBase<D>, dim?: number | readon
 
 export function unsqueeze<D extends DType>(x: TensorBase<D>, dim: number): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.unsqueeze(dim), 'UnsqueezeBackward0', (g, ops) => ops.reshape(g, from));
+  return viewResult(x, x.data.unsqueeze(dim), 'UnsqueezeBackward0', (g, ops) =>
+    ops.reshape(g, from),
+  );
 }
 
 /** Broadcasts to `shape` without copying; the gradient is summed back (sumToShape). */
 export function expand<D extends DType>(x: TensorBase<D>, shape: Shape): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.expand(shape), 'ExpandBackward0', (g, ops) => ops.sumToShape(g, from));
+  return viewResult(x, x.data.expand(shape), 'ExpandBackward0', (g, ops) =>
+    ops.sumToShape(g, from),
+  );
 }
 
 export function permute<D extends DType>(x: TensorBase<D>, dims: readonly number[]): TensorBase<D> {
@@ -108,8 +124,15 @@ export function permute<D extends DType>(x: TensorBase<D>, dims: readonly number
   return viewResult(x, out, 'PermuteBackward0', (g, ops) => ops.permute(g, inverse));
 }
 
-export function transpose<D extends DType>(x: TensorBase<D>, dim0: number, dim1: number, name = 'TransposeBackward0'): TensorBase<D> {
-  return viewResult(x, x.data.transpose(dim0, dim1), name, (g, ops) => ops.transpose(g, dim0, dim1));
+export function transpose<D extends DType>(
+  x: TensorBase<D>,
+  dim0: number,
+  dim1: number,
+  name = 'TransposeBackward0',
+): TensorBase<D> {
+  return viewResult(x, x.data.transpose(dim0, dim1), name, (g, ops) =>
+    ops.transpose(g, dim0, dim1),
+  );
 }
 
 /** PyTorch's `t()`: a transpose of a matrix, a no-op on 0-d and 1-d tensors. */
@@ -131,7 +154,10 @@ export function clone<D extends DType>(x: TensorBase<D>): TensorBase<D> {
  * The values converted to `dtype` (a copy). Between float dtypes the gradient is converted
  * back (ToCopyBackward0); to int32 or bool nothing is recorded, as PyTorch.
  */
-export function toDType<D extends DType, E extends DType>(x: TensorBase<D>, dtype: E): TensorBase<E> {
+export function toDType<D extends DType, E extends DType>(
+  x: TensorBase<D>,
+  dtype: E,
+): TensorBase<E> {
   if ((dtype as DType) === x.dtype) return x as unknown as TensorBase<E>;
   const from = x.dtype;
   const out = x.wrap(x.data.to(dtype));
@@ -156,21 +182,37 @@ function recordLinear<E extends DType>(
  * A view that picks some of x's elements (narrow, select, slice…). Backward: the gradient
  * embedded in zeros of x's shape through the same view.
  */
-export function selectingView<D extends DType>(x: TensorBase<D>, fn: ViewFn, name: string): TensorBase<D> {
+export function selectingView<D extends DType>(
+  x: TensorBase<D>,
+  fn: ViewFn,
+  name: string,
+): TensorBase<D> {
   const from = x.shape;
   const out = fn(x.data) as NDArray<D>;
   return viewResult(x, out, name, (g) => embed(g, from, fn, name));
 }
 
-export function narrow<D extends DType>(x: TensorBase<D>, dim: number, start: number, length: number): TensorBase<D> {
+export function narrow<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  start: number,
+  length: number,
+): TensorBase<D> {
   return selectingView(x, (nd) => nd.narrow(dim, start, length), 'SliceBackward0');
 }
 
-export function select<D extends DType>(x: TensorBase<D>, dim: number, index: number): TensorBase<D> {
+export function select<D extends DType>(
+  x: TensorBase<D>,
+  dim: number,
+  index: number,
+): TensorBase<D> {
   return selectingView(x, (nd) => nd.select(dim, index), 'SelectBackward0');
 }
 
-export function slice<D extends DType>(x: TensorBase<D>, items: [string] | SliceItem[]): TensorBase<D> {
+export function slice<D extends DType>(
+  x: TensorBase<D>,
+  items: [string] | SliceItem[],
+): TensorBase<D> {
   return selectingView(x, (nd) => nd.slice(...(items as SliceItem[])), 'SliceBackward0');
 }
 

@@ -20,6 +20,7 @@ import { BINARY, isUnaryOp, UNARY } from '../rules/index.js';
 import { basicArgs } from './basicOrder.js';
 import { core } from './core.js';
 import { EXPR_ALGEBRA as A } from './exprAlgebra.js';
+import { factorTerms } from './factorTerms.js';
 import { DiffVariableError } from './exprErrors.js';
 import { makeInteger, makeMul, makeSymbol, NEG_ONE, ONE, ZERO } from './node.js';
 import { numInv, numMul } from './numbers.js';
@@ -62,11 +63,14 @@ export function parseSpec(spec: readonly DiffSpec<Node>[]): [Node, number][] {
 /** The derivative of f by each [variable, order] in turn. */
 export function differentiate(f: Node, spec: readonly DiffSpec<Node>[]): Node {
   let out = f;
+  let order = 0;
   for (const [v, n] of parseSpec(spec)) {
     if (!out.symbols.includes(v)) return ZERO;
     out = new Differentiator(v).nth(out, n);
+    order += n;
   }
-  return out;
+  // SymPy's Derivative factors the result of a derivative of total order above one
+  return order > 1 ? factorTerms(out) : out;
 }
 
 /** Derivatives by one variable, memoised over the DAG. */

@@ -20,6 +20,20 @@ export {
 } from './expr.js';
 export type { ExprLike, ExprKind, SubsInput } from './expr.js';
 export {
+  diff,
+  subs,
+  evaluate,
+  gradient,
+  jacobian,
+  hessian,
+  printSympy,
+  printLatex,
+} from './operations.js';
+export type { ExprInput } from './operations.js';
+export { compile, compileMany } from './compile.js';
+export type { VariableList } from './compile.js';
+export type { DiffSpec } from './diff.js';
+export {
   UnknownFunctionError,
   ArityError,
   MissingValueError,

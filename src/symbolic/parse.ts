@@ -482,7 +482,7 @@ class Parser {
     this.tokStart = start;
     this.tokEnd = this.pos = i;
     if (isFloat) {
-      const value = Number(literal);
+      const value = readFloat(literal);
       if (!Number.isFinite(value)) {
         throw new ParseError('bad-number', `${literal} is too large for a float`, text, start, {
           length: literal.length,
@@ -565,4 +565,19 @@ function isNameStart(c: number): boolean {
 /** The whole code point at `i` (one or two UTF-16 units). */
 function charAt(text: string, i: number): string {
   return String.fromCodePoint(text.codePointAt(i)!);
+}
+
+/** The largest double printed to 15 significant digits, as SymPy and mibun print it. */
+const MAX_PRINTED = 1.79769313486232;
+
+/**
+ * A decimal literal as a double. Literals that round just past the largest double
+ * (`1.79769313486232e+308`, the largest double printed with 15 digits) read as that double,
+ * so every float mibun prints parses back; anything larger is Infinity.
+ */
+function readFloat(literal: string): number {
+  const value = Number(literal);
+  if (Number.isFinite(value)) return value;
+  const [mantissa = '', exponent = '0'] = literal.split(/[eE]/);
+  return Number(`${mantissa}e${Number(exponent) - 308}`) <= MAX_PRINTED ? Number.MAX_VALUE : value;
 }

@@ -58,3 +58,32 @@ export function substitute(root: Node, subs: Substitution): Node {
   if (subs.size === 0) return root;
   return transform(root, (n) => subs.get(n));
 }
+
+/** Rebuild every node bottom-up with `combine(node, newArgs)`; iterative, shared subterms once. */
+export function mapBottomUp(root: Node, combine: (n: Node, args: readonly Node[]) => Node): Node {
+  const done = new Map<Node, Node>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack[stack.length - 1]!;
+    if (done.has(n)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const a of n.args)
+      if (!done.has(a)) {
+        stack.push(a);
+        ready = false;
+      }
+    if (!ready) continue;
+    stack.pop();
+    done.set(
+      n,
+      combine(
+        n,
+        n.args.map((a) => done.get(a)!),
+      ),
+    );
+  }
+  return done.get(root)!;
+}

@@ -59,7 +59,12 @@ const FUNCTIONS: Record<string, F> = {
   stack_lse: (x, y) => stack([x, y]).exp().mean(0).log().sum(),
   slice_shift: (x, y) => x.slice('1:').mul(y.slice(':-1')).sin().sum(),
   index_select: (x, y) => x.indexSelect(0, [2, 0, 2]).mul(y).exp().sum(),
-  gather: (x, y) => x.gather(0, i32([1, 1, 0])).pow(2).mul(y).sum(),
+  gather: (x, y) =>
+    x
+      .gather(0, i32([1, 1, 0]))
+      .pow(2)
+      .mul(y)
+      .sum(),
   expand_permute: (x, y) =>
     x.reshape(3, 1).expand(3, 2).permute(1, 0).mul(y.slice(':2').reshape(2, 1)).tanh().sum(),
   transpose_mm: (x, y) => x.outer(y).t().matmul(y.outer(x)).sin().sum(),
@@ -99,7 +104,10 @@ describe('composite functions: first and second derivatives match PyTorch', () =
       const n = g.numel();
       const rows: number[][] = [];
       for (let i = 0; i < n; i++) {
-        const [hx, hy] = grad(g.select(0, i), [x, y], { retainGraph: true, materializeGrads: true });
+        const [hx, hy] = grad(g.select(0, i), [x, y], {
+          retainGraph: true,
+          materializeGrads: true,
+        });
         rows.push([...values(hx!), ...values(hy!)]);
       }
       expectClose(rows.flat(), oracle.hessian.flat(), `${name} Hessian`);

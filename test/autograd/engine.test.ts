@@ -78,13 +78,17 @@ describe('errors, with PyTorch messages and a fix', () => {
 
   it('an output that does not require grad', () => {
     const e = thrown(() => tensor([1.0]).mul(2).backward());
-    expect(e.message).toMatch(/^element 0 of tensors does not require grad and does not have a grad_fn/);
+    expect(e.message).toMatch(
+      /^element 0 of tensors does not require grad and does not have a grad_fn/,
+    );
   });
 
   it('a gradient of the wrong shape', () => {
     const x = tensor([1.0, 2.0], { requiresGrad: true });
     const e = thrown(() => backward(x.mul(2), ones(3)));
-    expect(e.message).toMatch(/^Mismatch in shape: grad_output\[0\] has a shape of \[3\] and output\[0\] has a shape of \[2\]/);
+    expect(e.message).toMatch(
+      /^Mismatch in shape: grad_output\[0\] has a shape of \[3\] and output\[0\] has a shape of \[2\]/,
+    );
   });
 
   it('grad() of an unused input: error, null with allowUnused, zeros with materializeGrads', () => {
@@ -92,7 +96,9 @@ describe('errors, with PyTorch messages and a fix', () => {
     const z = tensor([3.0], { requiresGrad: true });
     const y = x.mul(2);
     const e = thrown(() => grad(y, [x, z], { retainGraph: true }));
-    expect(e.message).toMatch(/^One of the differentiated Tensors appears to not have been used in the graph/);
+    expect(e.message).toMatch(
+      /^One of the differentiated Tensors appears to not have been used in the graph/,
+    );
     expect(e.message).toMatch(/allowUnused: true/);
     const [gx, gz] = grad(y, [x, z], { allowUnused: true, retainGraph: true });
     expect(String(gx)).toBe('tensor([2.])');
@@ -105,7 +111,9 @@ describe('errors, with PyTorch messages and a fix', () => {
       /^only Tensors of floating point dtype can require gradients/,
     );
     const y = tensor([1.0], { requiresGrad: true }).mul(2);
-    expect(thrown(() => y.requiresGrad_(false)).message).toMatch(/^you can only change requires_grad flags of leaf variables/);
+    expect(thrown(() => y.requiresGrad_(false)).message).toMatch(
+      /^you can only change requires_grad flags of leaf variables/,
+    );
   });
 });
 
@@ -264,7 +272,9 @@ describe('version counters', () => {
 
   it('an in-place op on a leaf that requires grad fails; under noGrad it is an update', () => {
     const w = tensor([1.0, 2.0], { requiresGrad: true });
-    expect(thrown(() => w.add_(1)).message).toMatch(/^a leaf Variable that requires grad is being used in an in-place operation/);
+    expect(thrown(() => w.add_(1)).message).toMatch(
+      /^a leaf Variable that requires grad is being used in an in-place operation/,
+    );
     noGrad(() => w.sub_(tensor([0.5, 0.5])));
     expect(String(w)).toBe('tensor([0.5000, 1.5000], requires_grad=True)');
   });
@@ -369,7 +379,13 @@ describe('custom functions', () => {
       forward: (_ctx, x: Tensor) => x.mul(2),
       backward: () => zeros(3),
     });
-    expect(thrown(() => Shape.apply(tensor([1.0, 2.0], { requiresGrad: true })).sum().backward()).message).toMatch(
+    expect(
+      thrown(() =>
+        Shape.apply(tensor([1.0, 2.0], { requiresGrad: true }))
+          .sum()
+          .backward(),
+      ).message,
+    ).toMatch(
       /returned an invalid gradient at index 0 - got \[3\] but expected shape compatible with \[2\]/,
     );
   });
@@ -408,5 +424,35 @@ describe('deep graphs', () => {
     for (let k = 0; k < 1000; k++) s = s.add(x.mul(k));
     s.backward();
     expect(x.grad!.item()).toBe((999 * 1000) / 2);
+  });
+});
+
+describe('.grad tensors do not alias', () => {
+  it('d(a + b) passes one gradient to both leaves; zeroing one .grad in place leaves the other', () => {
+    const a = tensor([1.0, 2.0], { requiresGrad: true });
+    const b = tensor([3.0, 4.0], { requiresGrad: true });
+    const g = tensor([1.0, 1.0]);
+    backward(a.add(b), g);
+    a.grad!.zero_();
+    expect(String(b.grad)).toBe('tensor([1., 1.])');
+    expect(String(g)).toBe('tensor([1., 1.])');
+  });
+});
+
+describe('roots and targets', () => {
+  it('grad(y, y) is the seed gradient; a non-leaf input in the middle of the graph', () => {
+    const x = tensor([2.0], { requiresGrad: true });
+    const y = x.mul(x);
+    expect(String(grad(y, y, { retainGraph: true })[0])).toBe('tensor([1.])');
+    const z = y.mul(3);
+    const [gy, gx] = grad(z, [y, x]);
+    expect(String(gy)).toBe('tensor([3.])');
+    expect(String(gx)).toBe('tensor([12.])');
+  });
+
+  it('backward from a leaf accumulates into itself', () => {
+    const x = tensor([2.0], { requiresGrad: true });
+    x.backward();
+    expect(String(x.grad)).toBe('tensor([1.])');
   });
 });

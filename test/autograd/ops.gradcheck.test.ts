@@ -147,11 +147,39 @@ describe('structural ops (linear op + transpose pairs)', () => {
     ['vector @ matrix', (x) => x.select(1, 0).matmul(x)],
     ['batched matmul with broadcasting', (x) => x.unsqueeze(0).expand(2, 2, 3).matmul(x.t())],
     ['outer', (x) => x.select(0, 0).outer(x.select(0, 1))],
-    ['gather', (x) => x.gather(1, tensor([[2, 0, 2], [1, 1, 0]], { dtype: 'int32' }))],
+    [
+      'gather',
+      (x) =>
+        x.gather(
+          1,
+          tensor(
+            [
+              [2, 0, 2],
+              [1, 1, 0],
+            ],
+            { dtype: 'int32' },
+          ),
+        ),
+    ],
     ['indexSelect', (x) => x.indexSelect(1, [2, 0, 2])],
     ['cat', (x) => cat([x, x.mul(2)], 1)],
     ['stack', (x) => stack([x, x.exp()], 1)],
-    ['scatterAdd', (x) => scatterAdd(x, 1, tensor([[0, 0], [2, 1]], { dtype: 'int32' }), x.narrow(1, 0, 2))],
+    [
+      'scatterAdd',
+      (x) =>
+        scatterAdd(
+          x,
+          1,
+          tensor(
+            [
+              [0, 0],
+              [2, 1],
+            ],
+            { dtype: 'int32' },
+          ),
+          x.narrow(1, 0, 2),
+        ),
+    ],
     ['indexAdd', (x) => indexAdd(x, 1, [2, 2], x.narrow(1, 1, 2).sin())],
     ['to float64 (a no-op) and to float32', (x) => x.double()],
   ];

@@ -23,7 +23,14 @@ describe('seed part 3: torch.autograd', () => {
   it('In [29]: requires_grad on a float64 tensor prints as PyTorch', () => {
     // seed: np.random.seed(0); x = np.random.rand(2, 3); x[0, 0] = 100
     const x = ndFromArray(
-      Float64Array.of(100, 0.7151893663724195, 0.6027633760716439, 0.5448831829968969, 0.4236547993389047, 0.6458941130666561),
+      Float64Array.of(
+        100,
+        0.7151893663724195,
+        0.6027633760716439,
+        0.5448831829968969,
+        0.4236547993389047,
+        0.6458941130666561,
+      ),
       [2, 3],
     );
     const t = tensor(x, { requiresGrad: true });
@@ -52,7 +59,9 @@ describe('seed part 3: torch.autograd', () => {
     const x = tensor([1.0], { requiresGrad: true });
     const y = f(x);
     expect(formatTuple(grad(y, x, { retainGraph: true }))).toBe('(tensor([3.]),)');
-    expect(formatTuple(grad(y, [x, x], { retainGraph: true }))).toBe('(tensor([3.]), tensor([3.]))');
+    expect(formatTuple(grad(y, [x, x], { retainGraph: true }))).toBe(
+      '(tensor([3.]), tensor([3.]))',
+    );
     expect(x.grad).toBeNull(); // grad() returns, it does not accumulate
   });
 
@@ -63,7 +72,9 @@ describe('seed part 3: torch.autograd', () => {
     backward(z, { retainGraph: true });
     expect(String(x.grad)).toBe('tensor([2.7726])');
     expect(String(y.grad)).toBe('tensor([1.5000])');
-    expect(formatTuple(grad(z, [x, y], { retainGraph: true }))).toBe('(tensor([2.7726]), tensor([1.5000]))');
+    expect(formatTuple(grad(z, [x, y], { retainGraph: true }))).toBe(
+      '(tensor([2.7726]), tensor([1.5000]))',
+    );
   });
 
   it('last cell: gradOutputs 2 scales the gradients', () => {
@@ -104,7 +115,10 @@ describe('seed part 3: torch.autograd', () => {
     expect(pow.nextFunctions.map(([n]) => n?.name ?? 'None')).toEqual(['AccumulateGrad', 'None']);
     const twoX = y.gradFn!.next[0]!.next[1]!;
     expect(twoX.name).toBe('MulBackward0');
-    expect(twoX.nextFunctions.map(([n, k]) => `${n?.name ?? 'None'}:${k}`)).toEqual(['AccumulateGrad:0', 'None:0']);
+    expect(twoX.nextFunctions.map(([n, k]) => `${n?.name ?? 'None'}:${k}`)).toEqual([
+      'AccumulateGrad:0',
+      'None:0',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import { numMul, numSign } from '../numbers.js';
 import { asBaseExp, asCoeffAdd, asCoeffMul } from '../parts.js';
 import { gcd } from '../rational.js';
 import { add, keepCoeff, neg } from './build.js';
+import { memoizePair } from './memo.js';
 
 const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
 
@@ -44,7 +45,9 @@ function rawAdd(terms: readonly Node[]): Node {
 }
 
 /** expr.as_content_primitive(): [positive rational R, expr/R]; R = 1 when nothing comes out. */
-export function contentPrimitive(n: Node): [Node, Node] {
+export const contentPrimitive = memoizePair(contentPrimitiveUncached);
+
+function contentPrimitiveUncached(n: Node): [Node, Node] {
   switch (n.kind) {
     case 'integer':
     case 'rational':

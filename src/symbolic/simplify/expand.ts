@@ -14,6 +14,9 @@ import { integerNthRoot } from '../rational.js';
 import { isExtendedReal, isNegative, isNonNegative, isNonPositive, isPositive } from '../signs.js';
 import { add, div, mul, neg, pow } from './build.js';
 import { fraction } from './fraction.js';
+import { keyedCache } from './memo.js';
+import { exprFromPoly, polysOf } from './poly/convert.js';
+import { constant, mul as polyMul, pow as polyPow } from './poly/sparse.js';
 import { bottomUp } from './walk.js';
 
 export interface ExpandHints {
@@ -39,8 +42,13 @@ const NODE_RULES: Readonly<Record<Hint, (n: Node) => Node>> = {
 /** How many times the multinomial/mul/log round may repeat (SymPy loops until fixed). */
 const MAX_ROUNDS = 64;
 
-function applyHint(n: Node, hint: Hint, deep: boolean): Node {
-  const rule = NODE_RULES[hint];
+/** Apply the hints' node rules, in order, to every node bottom-up (or to the root only). */
+function applyHints(n: Node, hints: readonly Hint[], deep: boolean): Node {
+  if (hints.length === 0) return n;
+  const rule = (e: Node): Node => {
+    for (const h of hints) e = NODE_RULES[h](e);
+    return e;
+  };
   if (!deep) return n.args.length ? rule(n) : n;
   return bottomUp(n, rule);
 }
@@ -49,15 +57,22 @@ function applyHint(n: Node, hint: Hint, deep: boolean): Node {
 export function expand(n: Node, hints: ExpandHints = {}): Node {
   const on = (h: Hint): boolean => hints[h] ?? true;
   const deep = hints.deep ?? true;
-  let e = n;
-  // sorted hint names, with 'mul' sorted as 'mulz' so multinomial runs first
-  for (const h of ['log', 'multinomial', 'mul', 'powerBase', 'powerExp'] as const)
-    if (on(h)) e = applyHint(e, h, deep);
+  const key = HINTS.map((h) => (on(h) ? '1' : '0')).join('') + (deep ? 'd' : '');
+  return expandCache(key, n, () => expandUncached(n, on, deep));
+}
+
+const HINTS = ['log', 'multinomial', 'mul', 'powerBase', 'powerExp'] as const;
+const expandCache = keyedCache();
+
+function expandUncached(n: Node, on: (h: Hint) => boolean, deep: boolean): Node {
+  // SymPy applies the hints one after the other over the whole tree (sorted by name, 'mul' as
+  // 'mulz' so multinomial runs first); here they run in that order at each node in one pass,
+  // then multinomial/mul/log are repeated until nothing changes
+  let e = applyHints(n, HINTS.filter(on), deep);
+  const again = (['multinomial', 'mul', 'log'] as const).filter(on);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const was = e;
-    if (on('multinomial')) e = applyHint(e, 'multinomial', deep);
-    if (on('mul')) e = applyHint(e, 'mul', deep);
-    if (on('log')) e = applyHint(e, 'log', deep);
+    e = applyHints(e, again, deep);
     if (e === was) break;
   }
   return e;
@@ -85,6 +100,28 @@ export const mexpand = (n: Node): Node => expandMul(expandMultinomial(n));
 
 // ---- mul ---------------------------------------------------------------------------------------
 
+/**
+ * The product of `factors`, raised to `power`, multiplied out with polynomial arithmetic: each
+ * factor read as a polynomial in free generators (x, sqrt(x), log(y)…), the product taken on
+ * exponent vectors and bigint coefficients, each monomial canonicalised once at the end (so
+ * sqrt(x)*sqrt(x) still becomes x). Undefined when a coefficient is a float.
+ */
+function polyProduct(factors: readonly Node[], power = 1): Node | undefined {
+  const conv = polysOf(factors, false);
+  if (!conv) return undefined;
+  let acc = constant(conv.gens.length, 1n);
+  let den = 1n;
+  for (const p of conv.polys) {
+    acc = polyMul(acc, p.poly);
+    den *= p.denominator;
+  }
+  if (power !== 1) {
+    acc = polyPow(acc, power);
+    den **= BigInt(power);
+  }
+  return exprFromPoly(acc, conv.gens, den);
+}
+
 /** The terms of a product of sums, multiplied out (Mul._expandsums). */
 function expandSums(sums: readonly Node[]): readonly Node[] {
   let terms: readonly Node[] = addArgs(sums[0]!);
@@ -98,6 +135,14 @@ function expandSums(sums: readonly Node[]): readonly Node[] {
 
 /** Mul._eval_expand_mul: x*(y + 1)/((x + 1)*(x + 2)) → x*y/(x**2 + 3*x + 2) + x/(…). */
 export function expandMulNode(n: Node): Node {
+  // nothing to distribute: no sum as a factor, at most one sum in the denominator
+  let sumDenominators = 0;
+  let needed = false;
+  for (const f of n.args) {
+    if (f.kind === 'add') needed = true;
+    else if (f.kind === 'pow' && f.args[0]!.kind === 'add') sumDenominators++;
+  }
+  if (!needed && sumDenominators <= 1) return n;
   let [num, den] = fraction(n);
   if (den.kind === 'mul') {
     if (num.kind === 'mul') num = distribute(num);
@@ -113,13 +158,15 @@ function distribute(e: Node): Node {
   for (const f of e.args) (f.kind === 'add' ? sums : plain).push(f);
   if (sums.length === 0) return e;
   const p = mul(plain);
-  return add(expandSums(sums).map((t) => mul([p, t])));
+  return polyProduct([p, ...sums]) ?? add(expandSums(sums).map((t) => mul([p, t])));
 }
 
 // ---- multinomial ---------------------------------------------------------------------------------
 
 /** (a + b)**n for a positive integer n, multiplied out by repeated squaring. */
 function powerOfSum(base: Node, n: number): Node {
+  const fast = polyProduct([base], n);
+  if (fast) return fast;
   let result: Node = ONE;
   let sq = base;
   while (n > 0) {

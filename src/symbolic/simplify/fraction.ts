@@ -12,6 +12,7 @@ import { asBaseExp, mulArgs } from '../parts.js';
 import { isExtendedReal, isNegative, isNonPositive, isPositive } from '../signs.js';
 import { add, keepCoeff, mul, neg, pow } from './build.js';
 import { primitive } from './contentPrimitive.js';
+import { memoizePair } from './memo.js';
 
 const ord: Ordering = ordering;
 
@@ -44,7 +45,9 @@ export function fraction(n: Node): [Node, Node] {
 }
 
 /** expr.as_numer_denom(): one fraction, numerator and denominator separately. */
-export function asNumerDenom(n: Node): [Node, Node] {
+export const asNumerDenom = memoizePair(asNumerDenomUncached);
+
+function asNumerDenomUncached(n: Node): [Node, Node] {
   switch (n.kind) {
     case 'integer':
     case 'float':

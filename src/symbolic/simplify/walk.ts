@@ -35,32 +35,44 @@ export interface WalkOptions {
  * to the rebuilt node (SymPy's `_bottom_up`).
  */
 export function bottomUp(root: Node, f: (n: Node) => Node, options: WalkOptions = {}): Node {
-  const memo = new Map<Node, Node>();
   const atoms = options.atoms ?? false;
   const descend = options.descend;
+  // atoms map to themselves unless `atoms`: they never enter the memo
+  const leaf = (n: Node): boolean => n.args.length === 0 && !atoms;
+  if (leaf(root)) return root;
+  const memo = new Map<Node, Node>();
   const stack: Node[] = [root];
   while (stack.length) {
     const n = stack[stack.length - 1]!;
-    if (memo.has(n)) {
+    if (memo.get(n) !== undefined) {
       stack.pop();
       continue;
     }
-    if (n.args.length === 0 || (descend && !descend(n))) {
+    const args = n.args;
+    if (args.length === 0 || (descend && !descend(n))) {
       stack.pop();
-      memo.set(n, n.args.length === 0 && !atoms ? n : f(n));
+      memo.set(n, f(n));
       continue;
     }
     let ready = true;
-    for (let i = n.args.length - 1; i >= 0; i--) {
-      const a = n.args[i]!;
-      if (!memo.has(a)) {
+    for (let i = args.length - 1; i >= 0; i--) {
+      const a = args[i]!;
+      if (!leaf(a) && memo.get(a) === undefined) {
         stack.push(a);
         ready = false;
       }
     }
     if (!ready) continue;
     stack.pop();
-    memo.set(n, f(rebuild(n, n.args.map((a) => memo.get(a)!))));
+    let changed = false;
+    const mapped = new Array<Node>(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      const m = leaf(a) ? a : memo.get(a)!;
+      mapped[i] = m;
+      if (m !== a) changed = true;
+    }
+    memo.set(n, f(changed ? rebuild(n, mapped) : n));
   }
   return memo.get(root)!;
 }

@@ -1,140 +1,14 @@
 /**
- * Expressions ↔ polynomials, as SymPy's `parallel_poly_from_expr` sees them: each expression
- * is expanded, every factor that is not a number becomes (a power of) a generator — symbols,
- * but also `log(x)`, `exp(x)`, `sqrt(x)`, `pi` — and the generators are sorted as SymPy sorts
- * them (x, y, z first, then p…w, then a…o, then everything else by its printed name).
- * Coefficients are exact rationals, stored as an integer polynomial over a common denominator.
+ * SymPy's `parallel_poly_from_expr`: expressions expanded, then read as polynomials in one
+ * shared, sorted list of generators (see convert.ts).
  */
-import { core } from '../../core.js';
-import { makeInteger, makeRational, NEG_ONE, ONE } from '../../node.js';
 import type { Node } from '../../node.js';
-import { asBaseExp, asCoeffMulRational, addArgs, mulArgs } from '../../parts.js';
-import { printSympyNode } from '../../printStr.js';
-import { gcd } from '../../rational.js';
-import { keepCoeff, neg } from '../build.js';
 import { expand } from '../expand.js';
-import { fromTerms } from './sparse.js';
-import type { Poly, Term } from './sparse.js';
+import { polysOf } from './convert.js';
+import type { RationalPoly } from './convert.js';
 
-/** A polynomial with rational coefficients: `poly / denominator`. */
-export interface RationalPoly {
-  readonly poly: Poly;
-  readonly denominator: bigint;
-}
-
-/** SymPy's `decompose_power`: x**(3/2) → [sqrt(x), 3]; exp(-2*x) → [exp(x), -2]. */
-export function decomposePower(factor: Node): [Node, number] {
-  const [base, exp] = asBaseExp(factor, neg);
-  if (exp.isNumber) {
-    if (!exp.isRational) return [factor, 1];
-    const b = exp.q === 1n ? base : core.pow(base, makeRational(1n, exp.q));
-    return [b, Number(exp.p)];
-  }
-  const [c, tail] = asCoeffMulRational(exp);
-  if (c === NEG_ONE) return [core.pow(base, tail), -1];
-  if (c !== ONE) return [core.pow(base, keepCoeff(makeRational(1n, c.q), tail)), Number(c.p)];
-  return [factor, 1];
-}
-
-// sympy/polys/polyutils.py: _gens_order, _max_order, _sort_gens
-const GENS_ORDER: Readonly<Record<string, number>> = {
-  a: 301, b: 302, c: 303, d: 304, e: 305, f: 306, g: 307, h: 308, i: 309, j: 310, k: 311,
-  l: 312, m: 313, n: 314, o: 315, p: 216, q: 217, r: 218, s: 219, t: 220, u: 221, v: 222,
-  w: 223, x: 124, y: 125, z: 126,
-};
-const MAX_ORDER = 1000;
-
-function genKey(g: Node): [number, string, number] {
-  const s = printSympyNode(g);
-  const m = /^(.*?)(\d*)$/.exec(s)!;
-  const name = m[1]!;
-  const index = m[2] ? Number(m[2]) : 0;
-  return [GENS_ORDER[name] ?? MAX_ORDER, name, index];
-}
-
-/** SymPy's default order of generators. */
-export function sortGens(gens: Iterable<Node>): Node[] {
-  const keyed = [...gens].map((g) => ({ g, k: genKey(g) }));
-  keyed.sort((a, b) => {
-    const [oa, na, ia] = a.k;
-    const [ob, nb, ib] = b.k;
-    if (oa !== ob) return oa - ob;
-    if (na !== nb) return na < nb ? -1 : 1;
-    return ia - ib;
-  });
-  return keyed.map((k) => k.g);
-}
-
-/** Thrown inside conversion when a coefficient is a float (exact algebra only). */
-class InexactCoefficient extends Error {}
-
-interface TermData {
-  coeff: Node;
-  powers: Map<Node, number>;
-}
-
-function termsOf(expr: Node, gens: Set<Node>): TermData[] {
-  const out: TermData[] = [];
-  for (const term of addArgs(expr)) {
-    let coeff: Node = ONE;
-    const powers = new Map<Node, number>();
-    for (const factor of mulArgs(term)) {
-      if (factor.isNumber) {
-        if (!factor.isRational) throw new InexactCoefficient();
-        coeff = factor;
-        continue;
-      }
-      let [base, e] = decomposePower(factor);
-      if (e < 0) {
-        e = -e;
-        base = core.pow(base, NEG_ONE);
-      }
-      powers.set(base, (powers.get(base) ?? 0) + e);
-      gens.add(base);
-    }
-    out.push({ coeff, powers });
-  }
-  return out;
-}
-
-/**
- * Several expressions as polynomials in one shared, sorted list of generators; undefined when
- * a coefficient is a float or a non-number cannot be read as a power of a generator.
- */
 export function polysFromExprs(
   exprs: readonly Node[],
 ): { gens: Node[]; polys: RationalPoly[] } | undefined {
-  const gensSet = new Set<Node>();
-  let data: TermData[][];
-  try {
-    data = exprs.map((e) => termsOf(expand(e), gensSet));
-  } catch (err) {
-    if (err instanceof InexactCoefficient) return undefined;
-    throw err;
-  }
-  const gens = sortGens(gensSet);
-  const index = new Map(gens.map((g, i) => [g, i]));
-  const polys = data.map((terms) => {
-    let den = 1n;
-    for (const t of terms) den = (den / gcd(den, t.coeff.q)) * t.coeff.q;
-    const out: Term[] = terms.map((t) => {
-      const m = new Array<number>(gens.length).fill(0);
-      for (const [b, e] of t.powers) m[index.get(b)!] = e;
-      return { m, c: t.coeff.p * (den / t.coeff.q) };
-    });
-    return { poly: fromTerms(gens.length, out), denominator: den };
-  });
-  return { gens, polys };
-}
-
-/** Σ c·Π gen**e back to an expression (canonical; `den` divides every coefficient). */
-export function exprFromPoly(p: Poly, gens: readonly Node[], den = 1n): Node {
-  const terms = p.terms.map((t) => {
-    const factors: Node[] = [makeRational(t.c, den)];
-    t.m.forEach((e, i) => {
-      if (e) factors.push(core.pow(gens[i]!, makeInteger(BigInt(e))));
-    });
-    return core.mul(factors);
-  });
-  return core.add(terms);
+  return polysOf(exprs.map((e) => expand(e)));
 }

@@ -26,11 +26,22 @@ export function compareMonomials(a: readonly number[], b: readonly number[]): nu
   return 0;
 }
 
-const key = (m: readonly number[]): string => m.join(',');
+/** A map key for a monomial: exponents packed in one number when they fit, else a string. */
+function key(m: readonly number[]): number | string {
+  if (m.length <= 5) {
+    let k = 0;
+    for (const e of m) {
+      if (e >= 1024 || e < 0) return m.join(',');
+      k = k * 1024 + e;
+    }
+    return k;
+  }
+  return m.join(',');
+}
 
 /** Terms in any order, possibly repeated or zero, → a polynomial. */
 export function fromTerms(n: number, terms: Iterable<Term>): Poly {
-  const acc = new Map<string, { m: readonly number[]; c: bigint }>();
+  const acc = new Map<number | string, { m: readonly number[]; c: bigint }>();
   for (const t of terms) {
     if (t.c === 0n) continue;
     const k = key(t.m);
