@@ -62,11 +62,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       const known = COMMANDS.map((c) => c.name).join(', ');
       throw new UsageError(`unknown command '${name}' (commands: ${known})`);
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout.write(command.help);
-      return EXIT.ok;
-    }
-    return command.run(rest, io);
+    return command.run(rest, io); // each command answers its own --help
   } catch (error) {
     return reportError(error, io);
   }

@@ -90,19 +90,12 @@ export const diffCommand: Command = {
   },
 };
 
+/** util.parseArgs, its errors as usage errors (its message already suggests `--` for "-x"). */
 function parseOptions(args: readonly string[]) {
   try {
     return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const code = (error as { code?: string }).code;
-    // "-x**2" looks like an option to parseArgs; the fix is the usual `--`.
-    const looksLikeExpression = args.some((a) => /^-[^-]/.test(a) && /[^A-Za-z-]/.test(a.slice(1)));
-    const hint =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && looksLikeExpression
-        ? '; to differentiate an expression that starts with \'-\', put -- before it: mibun diff -- "-x**2"'
-        : '';
-    throw new UsageError(`${message}${hint}`, 'diff');
+    throw new UsageError(error instanceof Error ? error.message : String(error), 'diff');
   }
 }
 

@@ -59,39 +59,62 @@ function seed(outputs: readonly TensorBase[], gradOutputs: readonly (TensorBase 
   const grads: TensorBase[] = [];
   for (let i = 0; i < outputs.length; i++) {
     const out = outputs[i]!;
-    if (!out.requiresGradFlag) {
-      throw new GraphError(
-        'no-grad',
-        `element ${i} of tensors does not require grad and does not have a grad_fn. Fix: create ` +
-          'the inputs with requiresGrad: true (or call requiresGrad_()), and compute the output ' +
-          'outside noGrad().',
-      );
-    }
-    let g = gradOutputs[i] ?? null;
-    if (g === null) {
-      if (!isOneElement(out.shape)) {
-        throw new GraphError(
-          'non-scalar',
-          `grad can be implicitly created only for scalar outputs; output ${i} has shape ` +
-            `[${out.shape.join(', ')}]. Fix: pass a gradient of that shape (e.g. onesLike(y)), ` +
-            'or reduce the output to one element first (y.sum()).',
-        );
-      }
-      g = out.wrapScalar(1, out.shape, out.dtype === 'float32' ? 'float32' : 'float64');
-    } else if (!sameShape(g.shape, out.shape)) {
-      throw new GraphError(
-        'shape',
-        `Mismatch in shape: grad_output[${i}] has a shape of [${g.shape.join(', ')}] and ` +
-          `output[${i}] has a shape of [${out.shape.join(', ')}]. Fix: pass a gradient with the ` +
-          "output's shape.",
-      );
-    }
-    const fn = out.gradFn;
-    roots.push(fn ?? out.gradAccumulator());
-    slots.push(fn === null ? 0 : out.outputNr);
-    grads.push(g);
+    grads.push(seedGradient(out, gradOutputs[i] ?? null, i));
+    roots.push(rootOf(out));
+    slots.push(out.gradFn === null ? 0 : out.outputNr);
   }
   return { roots, slots, grads };
+}
+
+/** The node a backward pass starts from for `out`: its gradFn, or a leaf's sink. */
+function rootOf(out: TensorBase): Node {
+  return out.gradFn ?? out.gradAccumulator();
+}
+
+/** Checks output `i` and its gradient; the implicit gradient of a one-element output is 1. */
+function seedGradient(out: TensorBase, g: TensorBase | null, i: number): TensorBase {
+  if (!out.requiresGradFlag) {
+    throw new GraphError(
+      'no-grad',
+      `element ${i} of tensors does not require grad and does not have a grad_fn. Fix: create ` +
+        'the inputs with requiresGrad: true (or call requiresGrad_()), and compute the output ' +
+        'outside noGrad().',
+    );
+  }
+  if (g === null) {
+    if (!isOneElement(out.shape)) {
+      throw new GraphError(
+        'non-scalar',
+        `grad can be implicitly created only for scalar outputs; output ${i} has shape ` +
+          `[${out.shape.join(', ')}]. Fix: pass a gradient of that shape (e.g. onesLike(y)), ` +
+          'or reduce the output to one element first (y.sum()).',
+      );
+    }
+    return out.wrapScalar(1, out.shape, out.dtype === 'float32' ? 'float32' : 'float64');
+  }
+  if (!sameShape(g.shape, out.shape)) {
+    throw new GraphError(
+      'shape',
+      `Mismatch in shape: grad_output[${i}] has a shape of [${g.shape.join(', ')}] and ` +
+        `output[${i}] has a shape of [${out.shape.join(', ')}]. Fix: pass a gradient with the ` +
+        "output's shape.",
+    );
+  }
+  return g;
+}
+
+/** backward(y) on one output, the common case, without the list handling. */
+function backwardFromOne(output: TensorBase, opts: BackwardOptions): void {
+  const g = seedGradient(output, null, 0);
+  const createGraph = opts.createGraph ?? false;
+  execute(
+    [rootOf(output)],
+    [output.gradFn === null ? 0 : output.outputNr],
+    [g],
+    null,
+    { retainGraph: opts.retainGraph ?? createGraph, createGraph },
+    GRAD_OPS,
+  );
 }
 
 /** Where a tensor's gradient arrives: output `outputNr` of its gradFn, or its leaf sink. */
@@ -136,6 +159,14 @@ export function backward(
   if (grads !== null && grads !== undefined && !Array.isArray(grads) && !isTensorLike(grads)) {
     opts = grads as BackwardOptions;
     grads = undefined;
+  }
+  if (
+    isTensorLike(tensors) &&
+    (grads === null || grads === undefined) &&
+    opts.inputs === undefined
+  ) {
+    backwardFromOne(tensors, opts);
+    return;
   }
   const outputs = asList(tensors);
   const {

@@ -84,7 +84,11 @@ export function jvp(
     const [ju] = grad(
       live.map(([g]) => g),
       v,
-      { gradOutputs: live.map(([, t]) => t), createGraph: options.createGraph ?? false, materializeGrads: true },
+      {
+        gradOutputs: live.map(([, t]) => t),
+        createGraph: options.createGraph ?? false,
+        materializeGrads: true,
+      },
     );
     return [out, ju!];
   });
@@ -94,7 +98,11 @@ export function jvp(
  * The Jacobian of `fn` at `input`: a tensor of shape out.shape ++ input.shape (one backward
  * pass per output element).
  */
-export function jacobian(fn: (x: Tensor) => Tensor, input: Tensor, options: DerivativeOptions = {}): Tensor {
+export function jacobian(
+  fn: (x: Tensor) => Tensor,
+  input: Tensor,
+  options: DerivativeOptions = {},
+): Tensor {
   const [x] = leaves(input);
   return enableGrad(() => {
     const out = fn(x!);
@@ -103,7 +111,11 @@ export function jacobian(fn: (x: Tensor) => Tensor, input: Tensor, options: Deri
     const rows: Tensor[] = [];
     for (let k = 0; k < n; k++) {
       const [g] = out.requiresGrad
-        ? grad(flat.select(0, k), x!, { retainGraph: true, createGraph: options.createGraph ?? false, materializeGrads: true })
+        ? grad(flat.select(0, k), x!, {
+            retainGraph: true,
+            createGraph: options.createGraph ?? false,
+            materializeGrads: true,
+          })
         : [zerosLikeOf(x!)];
       rows.push(g!.reshape([x!.numel()]));
     }
@@ -113,12 +125,18 @@ export function jacobian(fn: (x: Tensor) => Tensor, input: Tensor, options: Deri
 }
 
 /** The Hessian of a one-element `fn` at `input`: shape input.shape ++ input.shape. */
-export function hessian(fn: (x: Tensor) => Tensor, input: Tensor, options: DerivativeOptions = {}): Tensor {
+export function hessian(
+  fn: (x: Tensor) => Tensor,
+  input: Tensor,
+  options: DerivativeOptions = {},
+): Tensor {
   return jacobian(
     (x) =>
       enableGrad(() => {
         const y = fn(x);
-        return y.requiresGrad ? grad(y, x, { createGraph: true, materializeGrads: true })[0]! : zerosLikeOf(x);
+        return y.requiresGrad
+          ? grad(y, x, { createGraph: true, materializeGrads: true })[0]!
+          : zerosLikeOf(x);
       }),
     input,
     options,
@@ -126,14 +144,22 @@ export function hessian(fn: (x: Tensor) => Tensor, input: Tensor, options: Deriv
 }
 
 /** The Hessian-vector product H·v of a one-element `fn` at `input`. Returns [fn(input), H·v]. */
-export function hvp(fn: (x: Tensor) => Tensor, input: Tensor, v: Tensor, options: DerivativeOptions = {}): [Tensor, Tensor] {
+export function hvp(
+  fn: (x: Tensor) => Tensor,
+  input: Tensor,
+  v: Tensor,
+  options: DerivativeOptions = {},
+): [Tensor, Tensor] {
   const [x] = leaves(input);
   return enableGrad(() => {
     const y = fn(x!);
     const [g] = grad(y, x!, { createGraph: true, materializeGrads: true });
     if (!g!.requiresGrad) return [y, zerosLikeOf(x!)];
     // H is symmetric: H·v = ∂(g·v)/∂x
-    const [hv] = grad(g!.mul(v).sum(), x!, { createGraph: options.createGraph ?? false, materializeGrads: true });
+    const [hv] = grad(g!.mul(v).sum(), x!, {
+      createGraph: options.createGraph ?? false,
+      materializeGrads: true,
+    });
     return [y, hv!];
   });
 }

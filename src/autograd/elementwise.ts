@@ -89,6 +89,14 @@ function sameShape(a: Shape, b: Shape): boolean {
   return true;
 }
 
+/**
+ * The arrays the elementwise nodes return their gradients in. The engine reads (and clears)
+ * them before it runs another node, so one pair serves every node and a backward allocates
+ * no result arrays; a nested pass (from a hook) only runs between two nodes, never inside.
+ */
+const OUT1: (TensorBase | null)[] = [null];
+const OUT2: (TensorBase | null)[] = [null, null];
+
 /** Marks `out` as computed by `node` (PyTorch's set_history). */
 function record(out: TensorBase, node: Node): void {
   out.gradFn = node;
@@ -135,10 +143,12 @@ class UnaryBackward extends Node {
     ) {
       const xv = x === null ? NaN : scalarValue(x);
       const ov = out === null ? NaN : scalarValue(out);
-      return [g.wrapScalar(scalarValue(g) * rule.d(NUMBER_ALGEBRA, xv, ov), g.shape, 'float64')];
+      OUT1[0] = g.wrapScalar(scalarValue(g) * rule.d(NUMBER_ALGEBRA, xv, ov), g.shape, 'float64');
+      return OUT1;
     }
     // a rule reads no value it did not save; `g` stands in where a rule only asks num(c, like)
-    return [chain(ops, g, rule.d(ops, x ?? g, out ?? g))];
+    OUT1[0] = chain(ops, g, rule.d(ops, x ?? g, out ?? g));
+    return OUT1;
   }
 
   override release(): void {
@@ -227,10 +237,13 @@ class BinaryBackward extends Node {
       const ov = out === null ? NaN : scalarValue(out);
       const gv = scalarValue(g);
       const shape = g.shape;
-      return [
-        wantA ? g.wrapScalar(gv * rule.da(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64') : null,
-        wantB ? g.wrapScalar(gv * rule.db(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64') : null,
-      ];
+      OUT2[0] = wantA
+        ? g.wrapScalar(gv * rule.da(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64')
+        : null;
+      OUT2[1] = wantB
+        ? g.wrapScalar(gv * rule.db(NUMBER_ALGEBRA, av, bv, ov), shape, 'float64')
+        : null;
+      return OUT2;
     }
     const dtype = g.dtype;
     const at = a ?? g.wrapScalar(this.aNumber, [], dtype);
@@ -243,7 +256,9 @@ class BinaryBackward extends Node {
       if (ga !== null && ga.dtype !== dtypes[0]) ga = ops.cast(ga, dtypes[0]);
       if (gb !== null && gb.dtype !== dtypes[1]) gb = ops.cast(gb, dtypes[1]);
     }
-    return [ga, gb];
+    OUT2[0] = ga;
+    OUT2[1] = gb;
+    return OUT2;
   }
 
   override release(): void {

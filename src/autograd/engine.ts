@@ -31,10 +31,9 @@ export interface Target {
 let lastEpoch = 0;
 /** How many passes are running (a hook may start one inside another). */
 let depth = 0;
-// The outermost pass reuses these arrays: a small graph's backward then allocates little.
-const VISITED: Node[] = [];
-const STACK: Node[] = [];
 const NO_CAPTURES: (TensorBase | null)[] = [];
+/** The outermost pass hands a one-output node its gradient in this array. */
+const GRADS1: (TensorBase | null)[] = [null];
 
 /**
  * Runs the backward pass from `roots` (each seeded with its gradient at output `rootSlots[i]`).
@@ -52,8 +51,8 @@ export function execute(
 ): (TensorBase | null)[] {
   const epoch = ++lastEpoch;
   const outermost = depth++ === 0;
-  const visited: Node[] = outermost ? VISITED : [];
-  const ready: Node[] = outermost ? STACK : [];
+  const visited: Node[] = [];
+  const ready: Node[] = [];
   const captured: (TensorBase | null)[] = targets
     ? new Array<TensorBase | null>(targets.length).fill(null)
     : NO_CAPTURES;
@@ -82,8 +81,15 @@ export function execute(
     const execAll = targets === null;
     while (ready.length > 0) {
       const node = ready.pop()!;
-      const grads = node.buffer ?? emptyBuffer(node.numOutputs);
-      node.buffer = null;
+      let grads: (TensorBase | null)[];
+      if (node.numOutputs === 1) {
+        grads = outermost ? GRADS1 : [null];
+        grads[0] = node.grad0;
+        node.grad0 = null;
+      } else {
+        grads = node.buffer ?? emptyBuffer(node.numOutputs);
+        node.buffer = null;
+      }
       if (node.preHooks !== null) runHooks(node, grads);
       if (node.retained !== null) retain(node, grads, ops);
       if (node.captures !== null) {
@@ -101,6 +107,7 @@ export function execute(
         if (to === null || to === undefined || !to.needed) continue;
         const g = outputs === null ? null : (outputs[i] ?? null);
         if (g !== null) {
+          outputs![i] = null; // nodes may hand back a reused array: keep nothing in it
           const shapes = node.inputShapes;
           const shape = shapes === null ? null : (shapes[i] ?? null);
           addToBuffer(
@@ -121,12 +128,11 @@ export function execute(
       n.epoch = 0;
       n.pending = 0;
       n.needed = false;
+      n.grad0 = null;
       n.buffer = null;
       n.captures = null;
     }
-    // drop the references, so that the pooled arrays keep no graph alive
-    visited.length = 0;
-    ready.length = 0;
+    GRADS1[0] = null;
     depth--;
   }
 }
@@ -219,9 +225,14 @@ function leadsOn(node: Node): boolean {
 }
 
 function addToBuffer(node: Node, slot: number, g: TensorBase, ops: GradOps): void {
+  if (node.numOutputs === 1) {
+    const old = node.grad0;
+    node.grad0 = old === null ? g : ops.add(old, g);
+    return;
+  }
   let buffer = node.buffer;
   if (buffer === null) {
-    buffer = node.numOutputs === 1 ? [null] : emptyBuffer(node.numOutputs);
+    buffer = emptyBuffer(node.numOutputs);
     node.buffer = buffer;
   }
   const old = buffer[slot] ?? null;

@@ -87,7 +87,9 @@ export abstract class Node {
   pending = 0;
   /** @internal whether a gradient for this node is wanted (grad() prunes the others) */
   needed = false;
-  /** @internal the gradients summed so far, one per forward output */
+  /** @internal the gradient summed so far (a node with one forward output) */
+  grad0: TensorBase | null = null;
+  /** @internal the gradients summed so far, one per forward output (several outputs) */
   buffer: (TensorBase | null)[] | null = null;
   /** @internal where the pass delivers this node's incoming gradients (grad()'s inputs) */
   captures: Capture[] | null = null;
@@ -105,6 +107,8 @@ export abstract class Node {
   /**
    * Gradients of the forward inputs given those of the forward outputs (`grads[k]` is null
    * when no gradient reached output k). Entry i may be null when `needsInputGrad(i)` is false.
+   * Called by the engine only, which reads the result before it runs another node: a node
+   * may return the same array every time.
    */
   abstract apply(grads: readonly (TensorBase | null)[], ops: GradOps): (TensorBase | null)[];
 

@@ -75,7 +75,8 @@ export type FloatOf<D extends DType> = D extends 'float32' ? 'float32' : 'float6
 /** A tensor operand: a Tensor or a plain number (PyTorch's Python scalar). */
 export type TensorLike = Tensor | number;
 
-function T<E extends DType>(x: TensorBase<E>): Tensor<E> {
+/** An op's result as the Tensor it is (every TensorBase is made by `wrap`, i.e. a Tensor). */
+function typed<E extends DType>(x: TensorBase<E>): Tensor<E> {
   return x as Tensor<E>;
 }
 
@@ -201,7 +202,7 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   }
 
   neg(): Tensor<D> {
-    return T(unary(U.neg, this));
+    return typed(unary(U.neg, this));
   }
   exp(): Tensor<FloatOf<D>> {
     return this.u(U.exp);
@@ -258,16 +259,16 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
     return this.u(U.atanh);
   }
   abs(): Tensor<D> {
-    return T(unary(U.abs, this));
+    return typed(unary(U.abs, this));
   }
   sign(): Tensor<D> {
-    return T(unary(U.sign, this));
+    return typed(unary(U.sign, this));
   }
   erf(): Tensor<FloatOf<D>> {
     return this.u(U.erf);
   }
   relu(): Tensor<D> {
-    return T(unary(U.relu, this));
+    return typed(unary(U.relu, this));
   }
   sigmoid(): Tensor<FloatOf<D>> {
     return this.u(U.sigmoid);
@@ -281,61 +282,61 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
 
   /** x² (PyTorch records it as `x.pow(2)`: PowBackward0). */
   square(): Tensor<D> {
-    return T(binary(B.pow, this, 2)) as Tensor<D>;
+    return typed(binary(B.pow, this, 2)) as Tensor<D>;
   }
   /** 1/x */
   reciprocal(): Tensor<FloatOf<D>> {
-    return T(binary(B.div, 1, this)) as Tensor<FloatOf<D>>;
+    return typed(binary(B.div, 1, this)) as Tensor<FloatOf<D>>;
   }
   /** 1/√x */
   rsqrt(): Tensor<FloatOf<D>> {
-    return T(binary(B.pow, this, -0.5)) as Tensor<FloatOf<D>>;
+    return typed(binary(B.pow, this, -0.5)) as Tensor<FloatOf<D>>;
   }
 
   add(other: TensorLike): Tensor<D> {
-    return T(binary(B.add, this, other)) as Tensor<D>;
+    return typed(binary(B.add, this, other)) as Tensor<D>;
   }
   sub(other: TensorLike): Tensor<D> {
-    return T(binary(B.sub, this, other)) as Tensor<D>;
+    return typed(binary(B.sub, this, other)) as Tensor<D>;
   }
   /** other − this (PyTorch's rsub: `2 - x`). */
   rsub(other: TensorLike): Tensor<D> {
-    return T(binary(B.sub, other, this)) as Tensor<D>;
+    return typed(binary(B.sub, other, this)) as Tensor<D>;
   }
   mul(other: TensorLike): Tensor<D> {
-    return T(binary(B.mul, this, other)) as Tensor<D>;
+    return typed(binary(B.mul, this, other)) as Tensor<D>;
   }
   div(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary(B.div, this, other)) as Tensor<FloatOf<D>>;
+    return typed(binary(B.div, this, other)) as Tensor<FloatOf<D>>;
   }
   /** other / this (`2 / x`). */
   rdiv(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary(B.div, other, this)) as Tensor<FloatOf<D>>;
+    return typed(binary(B.div, other, this)) as Tensor<FloatOf<D>>;
   }
   pow(exponent: TensorLike): Tensor<D> {
-    return T(binary(B.pow, this, exponent)) as Tensor<D>;
+    return typed(binary(B.pow, this, exponent)) as Tensor<D>;
   }
   /** other ** this (`2 ** x`). */
   rpow(base: TensorLike): Tensor<D> {
-    return T(binary(B.pow, base, this)) as Tensor<D>;
+    return typed(binary(B.pow, base, this)) as Tensor<D>;
   }
   atan2(other: TensorLike): Tensor<FloatOf<D>> {
-    return T(binary(B.atan2, this, other)) as Tensor<FloatOf<D>>;
+    return typed(binary(B.atan2, this, other)) as Tensor<FloatOf<D>>;
   }
   maximum(other: TensorLike): Tensor<D> {
-    return T(binary(B.maximum, this, other)) as Tensor<D>;
+    return typed(binary(B.maximum, this, other)) as Tensor<D>;
   }
   minimum(other: TensorLike): Tensor<D> {
-    return T(binary(B.minimum, this, other)) as Tensor<D>;
+    return typed(binary(B.minimum, this, other)) as Tensor<D>;
   }
 
   /** Values limited to [min, max]; either bound may be null. */
   clamp(min?: number | null, max?: number | null): Tensor<D> {
-    return T(clamp(this, min, max));
+    return typed(clamp(this, min, max));
   }
   /** this where `condition` holds, else `other` (PyTorch's `x.where(cond, y)`). */
   where(condition: Tensor<'bool'> | NDArray<'bool'>, other: TensorLike): Tensor<D> {
-    return T(where(condition, this, other)) as Tensor<D>;
+    return typed(where(condition, this, other)) as Tensor<D>;
   }
 
   // ---- comparisons (no gradient) ----------------------------------------------------------
@@ -362,30 +363,30 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   // ---- reductions -------------------------------------------------------------------------
 
   sum(dim?: Dims, keepdim = false): Tensor<D> {
-    return T(sum(this, dim, keepdim));
+    return typed(sum(this, dim, keepdim));
   }
   mean(dim?: Dims, keepdim = false): Tensor<D> {
-    return T(mean(this, dim, keepdim));
+    return typed(mean(this, dim, keepdim));
   }
   /** The largest element, or (values, indices) along `dim`. */
   max(): Tensor<D>;
   max(dim: number, keepdim?: boolean): ValuesIndices<Tensor<D>, Tensor<'int32'>>;
   max(dim?: number, keepdim = false): Tensor<D> | ValuesIndices<Tensor<D>, Tensor<'int32'>> {
-    if (dim === undefined) return T(max(this));
+    if (dim === undefined) return typed(max(this));
     return max(this, dim, keepdim) as ValuesIndices<Tensor<D>, Tensor<'int32'>>;
   }
   /** The smallest element, or (values, indices) along `dim`. */
   min(): Tensor<D>;
   min(dim: number, keepdim?: boolean): ValuesIndices<Tensor<D>, Tensor<'int32'>>;
   min(dim?: number, keepdim = false): Tensor<D> | ValuesIndices<Tensor<D>, Tensor<'int32'>> {
-    if (dim === undefined) return T(min(this));
+    if (dim === undefined) return typed(min(this));
     return min(this, dim, keepdim) as ValuesIndices<Tensor<D>, Tensor<'int32'>>;
   }
   amax(dim?: Dims, keepdim = false): Tensor<D> {
-    return T(amax(this, dim, keepdim));
+    return typed(amax(this, dim, keepdim));
   }
   amin(dim?: Dims, keepdim = false): Tensor<D> {
-    return T(amin(this, dim, keepdim));
+    return typed(amin(this, dim, keepdim));
   }
   argmax(dim?: number, keepdim = false): Tensor<'int32'> {
     return new Tensor(ndArgmax(this.data, dim, keepdim));
@@ -394,13 +395,13 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
     return new Tensor(ndArgmin(this.data, dim, keepdim));
   }
   logsumexp(dim?: Dims, keepdim = false): Tensor<D> {
-    return T(logsumexp(this, dim, keepdim));
+    return typed(logsumexp(this, dim, keepdim));
   }
   softmax(dim: number): Tensor<D> {
-    return T(softmax(this, dim));
+    return typed(softmax(this, dim));
   }
   logSoftmax(dim: number): Tensor<D> {
-    return T(logSoftmax(this, dim));
+    return typed(logSoftmax(this, dim));
   }
   /** Variance over `dim` with Bessel's correction (`correction: 0` for the population's). */
   var(dim?: Dims, options: { correction?: number; keepdim?: boolean } = {}): Tensor<D> {
@@ -426,39 +427,39 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   // ---- shape and views --------------------------------------------------------------------
 
   reshape(...shape: SizesArgs): Tensor<D> {
-    return T(reshape(this, sizesOf(shape)));
+    return typed(reshape(this, sizesOf(shape)));
   }
   view(...shape: SizesArgs): Tensor<D> {
-    return T(view(this, sizesOf(shape)));
+    return typed(view(this, sizesOf(shape)));
   }
   flatten(startDim = 0, endDim = -1): Tensor<D> {
-    return T(flatten(this, startDim, endDim));
+    return typed(flatten(this, startDim, endDim));
   }
   unflatten(dim: number, sizes: readonly number[]): Tensor<D> {
-    return T(unflatten(this, dim, sizes));
+    return typed(unflatten(this, dim, sizes));
   }
   squeeze(dim?: number | readonly number[]): Tensor<D> {
-    return T(squeeze(this, dim));
+    return typed(squeeze(this, dim));
   }
   unsqueeze(dim: number): Tensor<D> {
-    return T(unsqueeze(this, dim));
+    return typed(unsqueeze(this, dim));
   }
   expand(...sizes: SizesArgs): Tensor<D> {
     const s = sizesOf(sizes);
     const full = this.data.expand(s).shape; // resolves -1 entries
-    return T(expand(this, full));
+    return typed(expand(this, full));
   }
   expandAs(other: { readonly shape: Shape }): Tensor<D> {
-    return T(expand(this, other.shape));
+    return typed(expand(this, other.shape));
   }
   permute(...dims: SizesArgs): Tensor<D> {
-    return T(permute(this, sizesOf(dims)));
+    return typed(permute(this, sizesOf(dims)));
   }
   transpose(dim0: number, dim1: number): Tensor<D> {
-    return T(transpose(this, dim0, dim1));
+    return typed(transpose(this, dim0, dim1));
   }
   t(): Tensor<D> {
-    return T(t(this));
+    return typed(t(this));
   }
   /** All dims reversed. */
   get T(): Tensor<D> {
@@ -470,16 +471,16 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
     return this.transpose(-2, -1);
   }
   narrow(dim: number, start: number, length: number): Tensor<D> {
-    return T(narrow(this, dim, start, length));
+    return typed(narrow(this, dim, start, length));
   }
   select(dim: number, index: number): Tensor<D> {
-    return T(select(this, dim, index));
+    return typed(select(this, dim, index));
   }
   /** NumPy-style basic indexing as a view: `x.slice('1:, ::2')` or `x.slice([1, null], 0)`. */
   slice(spec: string): Tensor<D>;
   slice(...items: SliceItem[]): Tensor<D>;
   slice(...items: [string] | SliceItem[]): Tensor<D> {
-    return T(slice(this, items));
+    return typed(slice(this, items));
   }
   /** A contiguous copy when this tensor is not contiguous (CloneBackward0 either way). */
   contiguous(): Tensor<D> {
@@ -487,11 +488,11 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   }
   /** A copy with its own memory; the gradient passes through unchanged. */
   clone(): Tensor<D> {
-    return T(clone(this));
+    return typed(clone(this));
   }
   /** The values converted to `dtype`; differentiable between float dtypes. */
   to<E extends DType>(dtype: E): Tensor<E> {
-    return T(toDType(this, dtype));
+    return typed(toDType(this, dtype));
   }
   float(): Tensor<'float32'> {
     return this.to('float32');
@@ -503,26 +504,26 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   // ---- products and indexing --------------------------------------------------------------
 
   matmul(other: Tensor): Tensor<D> {
-    return T(matmul(this, other));
+    return typed(matmul(this, other));
   }
   mm(other: Tensor): Tensor<D> {
-    return T(matmul(this, other));
+    return typed(matmul(this, other));
   }
   mv(other: Tensor): Tensor<D> {
-    return T(matmul(this, other));
+    return typed(matmul(this, other));
   }
   dot(other: Tensor): Tensor<D> {
-    return T(matmul(this, other));
+    return typed(matmul(this, other));
   }
   /** The outer product of two vectors. */
   outer(other: Tensor): Tensor<D> {
     return this.unsqueeze(1).mul(other.unsqueeze(0));
   }
   gather(dim: number, index: Index): Tensor<D> {
-    return T(gather(this, dim, index));
+    return typed(gather(this, dim, index));
   }
   indexSelect(dim: number, index: Index): Tensor<D> {
-    return T(indexSelect(this, dim, index));
+    return typed(indexSelect(this, dim, index));
   }
 
   // ---- in place ---------------------------------------------------------------------------

@@ -103,7 +103,7 @@ export const BINARY: Readonly<Record<BinaryOp, BinaryRule>> = {
   // atan2(a, b) is the angle of the point (b, a): ∂a = b/(a² + b²), ∂b = -a/(a² + b²)
   atan2: {
     da: (A, a, b) => A.div(b, A.add(square(A, a), square(A, b))),
-    db: (A, a, b) => A.neg(A.div(a, A.add(square(A, a), square(A, b)))),
+    db: (A, a, b) => A.div(A.neg(a), A.add(square(A, a), square(A, b))),
   },
   maximum: { da: (A, a, b) => tieSplit(A, a, b), db: (A, a, b) => tieSplit(A, b, a) },
   minimum: { da: (A, a, b) => tieSplit(A, b, a), db: (A, a, b) => tieSplit(A, a, b) },

@@ -51,7 +51,16 @@ function generate(
       const given = params.map((p) => p.name);
       throw new MissingValueError(n.name, given);
     }
-    const v = n === PI ? Math.PI : n === E ? Math.E : n.kind === 'special' ? (n.name === 'zoo' ? Infinity : NaN) : toFloat(n);
+    const v =
+      n === PI
+        ? Math.PI
+        : n === E
+          ? Math.E
+          : n.kind === 'special'
+            ? n.name === 'zoo'
+              ? Infinity
+              : NaN
+            : toFloat(n);
     constants.push(v);
     return `k[${constants.length - 1}]`;
   };
@@ -132,7 +141,10 @@ export function compile(f: Expr, vars: VariableList): (...args: number[]) => num
 }
 
 /** Several expressions compiled into one function returning their values as an array. */
-export function compileMany(fs: readonly Expr[], vars: VariableList): (...args: number[]) => number[] {
+export function compileMany(
+  fs: readonly Expr[],
+  vars: VariableList,
+): (...args: number[]) => number[] {
   return build<number[]>(
     fs.map((f) => f.node),
     variableNodes(vars),

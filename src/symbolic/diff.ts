@@ -38,18 +38,26 @@ export function parseSpec(spec: readonly DiffSpec<Node>[]): [Node, number][] {
       const last = out[out.length - 1];
       if (!last) throw new DiffVariableError(String(s), 'a count must follow a variable');
       if (!Number.isInteger(s) || s < 0)
-        throw new DiffVariableError(printSympyNode(last[0]), `the order ${s} is not a non-negative integer`);
-      if (last[1] !== 1) throw new DiffVariableError(printSympyNode(last[0]), 'two counts in a row');
+        throw new DiffVariableError(
+          printSympyNode(last[0]),
+          `the order ${s} is not a non-negative integer`,
+        );
+      if (last[1] !== 1)
+        throw new DiffVariableError(printSympyNode(last[0]), 'two counts in a row');
       last[1] = s;
       continue;
     }
     const v = typeof s === 'string' ? makeSymbol(s.trim()) : s;
     if (typeof s === 'string' && !s.trim()) throw new DiffVariableError("''", 'the name is empty');
     if (v.kind !== 'symbol')
-      throw new DiffVariableError(printSympyNode(v), 'it is not a symbol; give a symbol or its name');
+      throw new DiffVariableError(
+        printSympyNode(v),
+        'it is not a symbol; give a symbol or its name',
+      );
     out.push([v, 1]);
   }
-  if (out.length === 0) throw new DiffVariableError('nothing', 'name the variable, e.g. diff(f, "x")');
+  if (out.length === 0)
+    throw new DiffVariableError('nothing', 'name the variable, e.g. diff(f, "x")');
   // SymPy merges repeated neighbours (x, x → x twice) and sorts commuting symbols by name
   const merged: [Node, number][] = [];
   for (const [v, c] of out) {
@@ -80,31 +88,57 @@ export class Differentiator {
 
   constructor(readonly v: Node) {}
 
-  /** d f/dv, iterative over the DAG: children first, then each node from its children. */
+  /**
+   * d f/dv, iterative over the DAG: children first, then each node from its children. A
+   * child's derivative is dropped once all its parents have used it, so a chain n deep keeps
+   * O(n) derivatives alive, not O(n²) (each step's derivative is a product of n factors).
+   */
   d1(root: Node): Node {
+    const known = this.first.get(root);
+    if (known) return known;
+    const depends = (n: Node): boolean => n.symbols.includes(this.v) && !this.first.has(n);
+    // how many parents in this DAG still need each node's derivative
+    const pending = new Map<Node, number>();
+    const walk: Node[] = [root];
+    while (walk.length) {
+      const n = walk.pop()!;
+      for (const a of n.args) {
+        if (!depends(a)) continue;
+        const c = pending.get(a);
+        pending.set(a, (c ?? 0) + 1);
+        if (c === undefined) walk.push(a);
+      }
+    }
+    const memo = new Map<Node, Node>();
+    const d = (a: Node): Node => memo.get(a) ?? this.first.get(a) ?? ZERO;
     const stack: Node[] = [root];
     while (stack.length) {
       const n = stack[stack.length - 1]!;
-      if (this.first.has(n)) {
-        stack.pop();
-        continue;
-      }
-      if (!n.symbols.includes(this.v)) {
-        this.first.set(n, ZERO);
+      if (memo.has(n)) {
         stack.pop();
         continue;
       }
       let ready = true;
       for (const a of n.args)
-        if (!this.first.has(a)) {
+        if (depends(a) && !memo.has(a)) {
           stack.push(a);
           ready = false;
         }
       if (!ready) continue;
       stack.pop();
-      this.first.set(n, this.local(n, (a) => this.first.get(a)!));
+      memo.set(n, n.symbols.includes(this.v) ? this.local(n, d) : ZERO);
+      for (const a of n.args) {
+        const c = pending.get(a);
+        if (c === undefined) continue;
+        if (c <= 1) {
+          pending.delete(a);
+          memo.delete(a);
+        } else pending.set(a, c - 1);
+      }
     }
-    return this.first.get(root)!;
+    const out = memo.get(root)!;
+    this.first.set(root, out);
+    return out;
   }
 
   /** The n-th derivative, as SymPy's Derivative evaluates it. */

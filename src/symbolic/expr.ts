@@ -123,7 +123,9 @@ export class Expr {
   }
 
   /** The float64 value with the symbols given (a missing one is a MissingValueError). */
-  evaluate(values: Readonly<Record<string, number>> | ReadonlyMap<string | Expr, number> = {}): number {
+  evaluate(
+    values: Readonly<Record<string, number>> | ReadonlyMap<string | Expr, number> = {},
+  ): number {
     return evaluateNode(this.node, toValues(values));
   }
 
@@ -160,7 +162,9 @@ function toSubstitution(input: SubsInput): Substitution {
   return out;
 }
 
-function toValues(values: Readonly<Record<string, number>> | ReadonlyMap<string | Expr, number>): Values {
+function toValues(
+  values: Readonly<Record<string, number>> | ReadonlyMap<string | Expr, number>,
+): Values {
   const out = new Map<string, number>();
   const entries: [string | Expr, number][] =
     values instanceof Map ? [...values.entries()] : Object.entries(values);
@@ -256,14 +260,16 @@ const ALIASES: Readonly<Record<string, string>> = { Abs: 'abs' };
  * The functions applyFunction knows, with the argument counts each accepts. `sqrt` is a
  * power (`x**(1/2)`); `log(x, b)` is `log(x)/log(b)`; `Abs` is another name for `abs`.
  */
-export const FUNCTIONS: ReadonlyMap<string, readonly number[]> = new Map<string, readonly number[]>([
-  ...Object.entries(FUNCTION_ARITY).map(([k, n]): [string, readonly number[]] => [
-    k,
-    k === 'log' ? [1, 2] : [n],
-  ]),
-  ['sqrt', [1]],
-  ['Abs', [1]],
-]);
+export const FUNCTIONS: ReadonlyMap<string, readonly number[]> = new Map<string, readonly number[]>(
+  [
+    ...Object.entries(FUNCTION_ARITY).map(([k, n]): [string, readonly number[]] => [
+      k,
+      k === 'log' ? [1, 2] : [n],
+    ]),
+    ['sqrt', [1]],
+    ['Abs', [1]],
+  ],
+);
 
 /** `name(args…)`: a known function applied and canonicalised (see FUNCTIONS). */
 export function applyFunction(name: string, args: readonly ExprLike[]): Expr {

@@ -134,11 +134,12 @@ function factorNode(n: Node, args: readonly Node[]): Node {
     let cont: Node = ONE;
     const prims: Node[] = [];
     for (const a of args) {
-      const [c, p] = a.kind === 'mul' && a.args[0]!.isNumber && a.args[1]?.kind === 'add' && a.args.length === 2
-        ? [a.args[0]!, a.args[1]!]
-        : a.isNumber
-          ? [a, ONE]
-          : [ONE, a];
+      const [c, p] =
+        a.kind === 'mul' && a.args[0]!.isNumber && a.args[1]?.kind === 'add' && a.args.length === 2
+          ? [a.args[0]!, a.args[1]!]
+          : a.isNumber
+            ? [a, ONE]
+            : [ONE, a];
       cont = numMul(cont, c);
       if (p !== ONE) prims.push(p);
     }

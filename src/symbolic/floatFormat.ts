@@ -58,7 +58,8 @@ export function formatFloat(v: number, strip: boolean): string {
     digits = digits.slice(0, DPS);
     let i = DPS - 1;
     while (i >= 0 && digits[i] === '9') i--;
-    if (i >= 0) digits = digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(DPS - i - 1);
+    if (i >= 0)
+      digits = digits.slice(0, i) + String(Number(digits[i]) + 1) + '0'.repeat(DPS - i - 1);
     else {
       digits = '1' + '0'.repeat(DPS - 1);
       exponent++;

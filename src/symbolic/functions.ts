@@ -7,7 +7,20 @@
  * Symbols are real, so `log(exp(x))` → `x` and `Abs(x**2)` → `x**2`. There are no complex
  * numbers: where SymPy would return one (`log(-2)` = `log(2) + I*pi`), the call stays as is.
  */
-import { E, HALF, makeFloat, makeFn, makeRational, NAN, NEG_ONE, ONE, PI, TWO, ZERO, ZOO } from './node.js';
+import {
+  E,
+  HALF,
+  makeFloat,
+  makeFn,
+  makeRational,
+  NAN,
+  NEG_ONE,
+  ONE,
+  PI,
+  TWO,
+  ZERO,
+  ZOO,
+} from './node.js';
 import type { Core, Node } from './node.js';
 import { applyNumber } from './numeric.js';
 import { numAbs, numCompare, numSign } from './numbers.js';
@@ -49,7 +62,19 @@ export const FUNCTION_ARITY: Readonly<Record<string, number>> = {
   atan2: 2,
 };
 
-const ODD = new Set(['sin', 'tan', 'cot', 'csc', 'asin', 'atan', 'sinh', 'tanh', 'asinh', 'atanh', 'erf']);
+const ODD = new Set([
+  'sin',
+  'tan',
+  'cot',
+  'csc',
+  'asin',
+  'atan',
+  'sinh',
+  'tanh',
+  'asinh',
+  'atanh',
+  'erf',
+]);
 const EVEN = new Set(['cos', 'sec', 'cosh']);
 
 /** The canonical application of a known function (name as in FUNCTION_ARITY). */
@@ -145,7 +170,8 @@ function peelOffPi(arg: Node, core: Core): [Node, Node] | undefined {
   }
   if (coeff === ZERO) return undefined;
   // m2 = the largest multiple of 1/2 not above coeff
-  const halves = (2n * coeff.p) / coeff.q - (2n * coeff.p < 0n && (2n * coeff.p) % coeff.q ? 1n : 0n);
+  const halves =
+    (2n * coeff.p) / coeff.q - (2n * coeff.p < 0n && (2n * coeff.p) % coeff.q ? 1n : 0n);
   const m2 = makeRational(halves, 2n);
   if (m2 === ZERO) return undefined;
   const m1 = sub(coeff, m2);
@@ -218,7 +244,8 @@ function trigRatio(which: 'tan' | 'cot'): Evaluator {
     }
     if (a!.kind === 'fn') {
       const u = a!.args[0]!;
-      const root = (): Node => core.pow(core.add([ONE, core.mul([NEG_ONE, core.pow(u, TWO)])]), HALF);
+      const root = (): Node =>
+        core.pow(core.add([ONE, core.mul([NEG_ONE, core.pow(u, TWO)])]), HALF);
       const inv = (n: Node): Node => core.pow(n, NEG_ONE);
       if (a!.name === 'atan2') {
         const [y, x] = a!.args as [Node, Node];
@@ -323,8 +350,7 @@ function numerDenom(n: Node, core: Core): [Node, Node] {
   const num: Node[] = [];
   const den: Node[] = [];
   for (const f of mulArgs(n)) {
-    if (f.kind === 'pow' && numSign(asCoeffMul(f.args[1]!)[0]) < 0)
-      den.push(core.pow(f, NEG_ONE));
+    if (f.kind === 'pow' && numSign(asCoeffMul(f.args[1]!)[0]) < 0) den.push(core.pow(f, NEG_ONE));
     else if (f.kind === 'rational') {
       num.push(makeRational(f.p, 1n));
       den.push(makeRational(f.q, 1n));
@@ -506,4 +532,3 @@ const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   gelu: at(ZERO, () => ZERO),
   atan2: evalAtan2,
 };
-

@@ -5,7 +5,7 @@
  * `2*sqrt(3)`), and a number times a sum distributed (`2*(x + 1)` → `2*x + 2`), the one
  * place where SymPy expands on construction.
  */
-import { makeMul, makeRational, NAN, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
+import { E, makeMul, makeMulWith, makeRational, NAN, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
 import type { Core, Node } from './node.js';
 import { isZero, numAdd, numMul, numSign } from './numbers.js';
 import { asBaseExp, asCoeffMul } from './parts.js';
@@ -48,10 +48,36 @@ function gather(pairs: readonly Pair[], core: Core): Pair[] {
 
 const negate = (core: Core) => (e: Node) => core.mul([NEG_ONE, e]);
 
+/** The base of a factor as Mul.flatten groups it: x for x**2, E for exp(u). */
+function baseOf(f: Node): Node {
+  if (f.kind === 'pow') return f.args[0]!.kind === 'rational' ? f : f.args[0]!;
+  if (f.kind === 'fn' && f.name === 'exp') return E;
+  return f;
+}
+
+/**
+ * A product times one more factor whose base it does not contain: the factor just joins
+ * (what the full flatten below would do, in one pass over the product). This is the chain
+ * rule's usual step, so d(sin(sin(…(x)))) stays fast at depth 10,000.
+ */
+function appendFactor(m: Node, f: Node): Node | undefined {
+  if (f.kind === 'mul' || f.kind === 'add' || f.kind === 'special' || f.isNumber) return undefined;
+  const b = baseOf(f);
+  if (b.isNumber || b.kind === 'pow') return undefined; // numeric radicals combine
+  for (const g of m.args) if (baseOf(g) === b) return undefined;
+  return makeMulWith(m, f);
+}
+
 export function mulFlatten(input: readonly Node[], core: Core): Node {
   const seq = input.filter((a) => a !== ONE);
   if (seq.length === 0) return ONE;
   if (seq.length === 1) return seq[0]!;
+  if (seq.length === 2) {
+    const [a, b] = seq as [Node, Node];
+    const fast =
+      a.kind === 'mul' ? appendFactor(a, b) : b.kind === 'mul' ? appendFactor(b, a) : undefined;
+    if (fast) return fast;
+  }
 
   // SymPy's two-argument rule: a rational times a sum distributes, 2*(x + 1) → 2*x + 2
   if (seq.length === 2) {
@@ -204,7 +230,8 @@ function radicals(numRat: Map<Node, Node[]>, out: Node[], core: Core): Node {
   // common factors of bases with different exponents: 4**(1/3)*6**(1/4) → 2**(7/12)*…
   const pnew = new Map<Node, bigint>();
   for (let i = 0; i < pending.length; i++) {
-    let [bi, ei] = pending[i]!;
+    const ei = pending[i]![1];
+    let bi = pending[i]![0];
     for (let j = i + 1; j < pending.length && bi !== 1n; j++) {
       const [bj, ej] = pending[j]!;
       const g = gcd(bi, bj);
@@ -240,4 +267,3 @@ function radicals(numRat: Map<Node, Node[]>, out: Node[], core: Core): Node {
   }
   return coeff;
 }
-

@@ -30,7 +30,7 @@ export interface Core {
 let nextId = 0;
 
 export class Node {
-  /** Creation order; used only to build interning keys. */
+  /** Creation order (for debugging; not part of any key or order). */
   readonly id = nextId++;
   /** The symbols this node depends on, sorted by name, without repeats. */
   readonly symbols: readonly Node[];
@@ -122,10 +122,40 @@ const KIND_SEED: Record<NodeKind, number> = {
 
 // ---- interning ------------------------------------------------------------------------------
 
-const table = new Map<string, Node>();
+/**
+ * The interning table: buckets of nodes by structural hash, compared field by field (args by
+ * identity). Nodes are held weakly, so a node nobody references any more is garbage
+ * collected; dead entries are pruned when their bucket is next visited or finalised. No
+ * string keys: a product of 10,000 factors costs no 60 kB key.
+ */
+const table = new Map<number, WeakRef<Node>[]>();
+const registry = new FinalizationRegistry<number>((hash) => prune(hash));
+
+function prune(hash: number): void {
+  const bucket = table.get(hash);
+  if (!bucket) return;
+  const live = bucket.filter((r) => r.deref() !== undefined);
+  if (live.length === 0) table.delete(hash);
+  else if (live.length !== bucket.length) table.set(hash, live);
+}
+
+function sameNode(
+  n: Node,
+  kind: NodeKind,
+  args: readonly Node[],
+  name: string,
+  p: bigint,
+  q: bigint,
+  value: number,
+): boolean {
+  if (n.kind !== kind || n.name !== name || n.p !== p || n.q !== q) return false;
+  if (!Object.is(n.value, value) && !(Number.isNaN(n.value) && Number.isNaN(value))) return false;
+  if (n.args.length !== args.length) return false;
+  for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
+  return true;
+}
 
 function intern(
-  key: string,
   kind: NodeKind,
   args: readonly Node[],
   name: string,
@@ -134,14 +164,28 @@ function intern(
   value: number,
   hash: number,
 ): Node {
-  const found = table.get(key);
-  if (found) return found;
+  let bucket = table.get(hash);
+  if (bucket) {
+    let dead = false;
+    for (const ref of bucket) {
+      const n = ref.deref();
+      if (n === undefined) dead = true;
+      else if (sameNode(n, kind, args, name, p, q, value)) return n;
+    }
+    if (dead) {
+      prune(hash);
+      bucket = table.get(hash);
+    }
+  }
   const node = new Node(kind, args, name, p, q, value, hash);
-  table.set(key, node);
+  const ref = new WeakRef(node);
+  if (bucket) bucket.push(ref);
+  else table.set(hash, [ref]);
+  registry.register(node, hash);
   return node;
 }
 
-/** How many distinct nodes exist (for tests of sharing). */
+/** How many hash buckets the interning table has (live nodes, roughly). */
 export function internedCount(): number {
   return table.size;
 }
@@ -150,7 +194,7 @@ export function internedCount(): number {
 
 export function makeInteger(p: bigint): Node {
   const s = p.toString();
-  return intern('i' + s, 'integer', [], '', p, 1n, NaN, hashString(s, KIND_SEED.integer));
+  return intern('integer', [], '', p, 1n, NaN, hashString(s, KIND_SEED.integer));
 }
 
 /** p/q in lowest terms; q must not be 0. */
@@ -166,20 +210,20 @@ export function makeRational(p: bigint, q: bigint): Node {
   }
   if (q === 1n) return makeInteger(p);
   const s = `${p}/${q}`;
-  return intern('r' + s, 'rational', [], '', p, q, NaN, hashString(s, KIND_SEED.rational));
+  return intern('rational', [], '', p, q, NaN, hashString(s, KIND_SEED.rational));
 }
 
 export function makeFloat(v: number): Node {
   const s = Object.is(v, -0) ? '-0' : String(v);
-  return intern('f' + s, 'float', [], '', 0n, 1n, v, hashString(s, KIND_SEED.float));
+  return intern('float', [], '', 0n, 1n, v, hashString(s, KIND_SEED.float));
 }
 
 export function makeSymbol(name: string): Node {
-  return intern('s' + name, 'symbol', [], name, 0n, 1n, NaN, hashString(name, KIND_SEED.symbol));
+  return intern('symbol', [], name, 0n, 1n, NaN, hashString(name, KIND_SEED.symbol));
 }
 
 function makeAtom(kind: 'constant' | 'special', name: string): Node {
-  return intern(kind[0] + name, kind, [], name, 0n, 1n, NaN, hashString(name, KIND_SEED[kind]));
+  return intern(kind, [], name, 0n, 1n, NaN, hashString(name, KIND_SEED[kind]));
 }
 
 export const ZERO = makeInteger(0n);
@@ -225,12 +269,6 @@ function structuralCompare(a: Node, b: Node): number {
   return 0;
 }
 
-function compoundKey(tag: string, args: readonly Node[]): string {
-  let k = tag;
-  for (const a of args) k += ',' + a.id;
-  return k;
-}
-
 function compoundHash(kind: NodeKind, seed: number, args: readonly Node[]): number {
   let h = mix(KIND_SEED[kind], seed);
   for (const a of args) h = mix(h, a.hash);
@@ -238,7 +276,7 @@ function compoundHash(kind: NodeKind, seed: number, args: readonly Node[]): numb
 }
 
 /** Numbers first (an Add's constant term, a Mul's coefficient: at most one), then by compareNodes. */
-function argOrder(a: Node, b: Node): number {
+export function argOrder(a: Node, b: Node): number {
   const na = a.isNumber ? 0 : 1;
   const nb = b.isNumber ? 0 : 1;
   return na - nb || compareNodes(a, b);
@@ -247,29 +285,37 @@ function argOrder(a: Node, b: Node): number {
 /** An Add of ≥ 2 canonical terms (sorted here; the constant term, if any, first). */
 export function makeAdd(terms: readonly Node[]): Node {
   const args = [...terms].sort(argOrder);
-  return intern(compoundKey('+', args), 'add', args, '', 0n, 1n, NaN, compoundHash('add', 0, args));
+  return intern('add', args, '', 0n, 1n, NaN, compoundHash('add', 0, args));
 }
 
 /** A Mul of ≥ 2 canonical factors (sorted here; the numeric coefficient, if any, first). */
 export function makeMul(factors: readonly Node[]): Node {
   const args = [...factors].sort(argOrder);
-  return intern(compoundKey('*', args), 'mul', args, '', 0n, 1n, NaN, compoundHash('mul', 0, args));
+  return intern('mul', args, '', 0n, 1n, NaN, compoundHash('mul', 0, args));
+}
+
+/** A product with one more factor, inserted in order without re-sorting (linear time). */
+export function makeMulWith(m: Node, factor: Node): Node {
+  const args = m.args;
+  let lo = 0;
+  let hi = args.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (argOrder(args[mid]!, factor) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = new Array<Node>(args.length + 1);
+  for (let i = 0; i < lo; i++) out[i] = args[i]!;
+  out[lo] = factor;
+  for (let i = lo; i < args.length; i++) out[i + 1] = args[i]!;
+  return intern('mul', out, '', 0n, 1n, NaN, compoundHash('mul', 0, out));
 }
 
 export function makePow(base: Node, exp: Node): Node {
   const args = [base, exp];
-  return intern(compoundKey('^', args), 'pow', args, '', 0n, 1n, NaN, compoundHash('pow', 0, args));
+  return intern('pow', args, '', 0n, 1n, NaN, compoundHash('pow', 0, args));
 }
 
 export function makeFn(name: string, args: readonly Node[]): Node {
-  return intern(
-    compoundKey('F' + name, args),
-    'fn',
-    [...args],
-    name,
-    0n,
-    1n,
-    NaN,
-    compoundHash('fn', hashString(name, 11), args),
-  );
+  return intern('fn', [...args], name, 0n, 1n, NaN, compoundHash('fn', hashString(name, 11), args));
 }

@@ -81,4 +81,3 @@ export function numCompare(a: Node, b: Node): number {
 export function numAbs(a: Node): Node {
   return numSign(a) < 0 ? numNeg(a) : a;
 }
-

@@ -96,7 +96,7 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
   ']': "use '(' and ')' for grouping",
   '{': "use '(' and ')' for grouping",
   '}': "use '(' and ')' for grouping",
-  '=': 'an expression has no equals sign; give values separately (e.g. evaluate(f, {x: 1}))',
+  '=': 'an expression has no equals sign; give values separately, e.g. f.evaluate({ x: 1 })',
   '!': 'factorials are not supported',
   '%': 'the remainder operator is not supported',
   '.': "write a number as 0.5 or .5; there is no attribute access (write 'sin(x)', not 'x.sin')",

@@ -6,13 +6,43 @@
  * (`(2*x)**2` → `4*x**2`, `sqrt(2*x)` → `sqrt(2)*sqrt(x)`), `E**x` → `exp(x)`,
  * `exp(x)**2` → `exp(2*x)`, `Abs(x)**2` → `x**2`.
  */
-import { E, HALF, makeFloat, makeInteger, makePow, makeRational, NAN, NEG_HALF, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
+import {
+  E,
+  HALF,
+  makeFloat,
+  makeInteger,
+  makePow,
+  makeRational,
+  NAN,
+  NEG_HALF,
+  NEG_ONE,
+  ONE,
+  ZERO,
+  ZOO,
+} from './node.js';
 import type { Core, Node } from './node.js';
-import { isZero, numCompare, numInv, numMul, numNeg, numPowInt, numSign, toFloat } from './numbers.js';
+import {
+  isZero,
+  numCompare,
+  numInv,
+  numMul,
+  numNeg,
+  numPowInt,
+  numSign,
+  toFloat,
+} from './numbers.js';
 import { asCoeffMul } from './parts.js';
 import type { Ordering } from './order.js';
 import { divmod, gcd, integerNthRoot, smallFactors } from './rational.js';
-import { isExtendedReal, isNegative, isNonNegative, isNonZero, isPositive, signMask, UNKNOWN } from './signs.js';
+import {
+  isExtendedReal,
+  isNegative,
+  isNonNegative,
+  isNonZero,
+  isPositive,
+  signMask,
+  UNKNOWN,
+} from './signs.js';
 
 export function powEval(b: Node, e: Node, core: Core, ord: Ordering): Node {
   if (e === ZOO) return NAN;

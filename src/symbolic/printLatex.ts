@@ -214,7 +214,11 @@ export class LatexPrinter {
     sorted.forEach((term, i) => {
       let t = this.print(term);
       const first = i === 0;
-      if (term.kind === 'mul' ? !first && ordering.couldExtractMinusSign(term) : precedence(term) < PREC.Mul)
+      if (
+        term.kind === 'mul'
+          ? !first && ordering.couldExtractMinusSign(term)
+          : precedence(term) < PREC.Mul
+      )
         t = parens(t);
       if (/[0-9][} ]*$/.test(last) && /^[0-9]/.test(printSympyNode(term))) tex += ' \\cdot ';
       else if (tex) tex += ' ';

@@ -67,7 +67,12 @@ function addMasks(masks: number[]): number {
   if (masks.includes(UNKNOWN)) return UNKNOWN;
   const nonNeg = masks.every((m) => !(m & NEG));
   const nonPos = masks.every((m) => !(m & POS));
-  if (nonNeg) return masks.some((m) => m === POS) ? POS : masks.every((m) => m === ZERO_SIGN) ? ZERO_SIGN : POS | ZERO_SIGN;
+  if (nonNeg)
+    return masks.some((m) => m === POS)
+      ? POS
+      : masks.every((m) => m === ZERO_SIGN)
+        ? ZERO_SIGN
+        : POS | ZERO_SIGN;
   if (nonPos) return masks.some((m) => m === NEG) ? NEG : NEG | ZERO_SIGN;
   return REAL;
 }

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { jacobian as numericJacobian } from '../../src/numeric/index.js';
-import { hessian, hvp, jacobian, jvp, stack, tensor, vjp, type Tensor } from '../../src/autograd/index.js';
+import {
+  hessian,
+  hvp,
+  jacobian,
+  jvp,
+  stack,
+  tensor,
+  vjp,
+  type Tensor,
+} from '../../src/autograd/index.js';
 import { COMPOSITES } from './composites.oracle.js';
 
 const values = (t: Tensor) => Array.from(t.data.contiguous().data as Float64Array);
@@ -32,14 +41,23 @@ describe('jacobian and hessian', () => {
         mlp: (x, y) => y.outer(y).matmul(x).add(y).tanh().pow(2).sum(),
         softmax_dot: (x, y) => x.softmax(0).mul(y).sum(),
         matvec_tanh: (x, y) => x.outer(y).matmul(x).tanh().sum(),
-        gather: (x, y) => x.gather(0, tensor([1, 1, 0], { dtype: 'int32' })).pow(2).mul(y).sum(),
+        gather: (x, y) =>
+          x
+            .gather(0, tensor([1, 1, 0], { dtype: 'int32' }))
+            .pow(2)
+            .mul(y)
+            .sum(),
         sum_dim_keepdim: (x, y) => x.outer(y).sum(1, true).mul(y.outer(x)).cos().sum(),
       };
       const f = FUNCTIONS[name]!;
       const H = hessian((z) => f(z.narrow(0, 0, 3), z.narrow(0, 3, 3)), tensor([...o.x, ...o.y]));
       expect(H.shape).toEqual([6, 6]);
       const h = values(H);
-      o.hessian.flat().forEach((v, i) => expect(Math.abs(h[i]! - v)).toBeLessThanOrEqual(1e-12 + 1e-10 * Math.abs(v)));
+      o.hessian
+        .flat()
+        .forEach((v, i) =>
+          expect(Math.abs(h[i]! - v)).toBeLessThanOrEqual(1e-12 + 1e-10 * Math.abs(v)),
+        );
     });
   }
 });

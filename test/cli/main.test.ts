@@ -119,7 +119,8 @@ describe('mibun diff: errors go to stderr with exit status 1 or 2, never a stack
   it('hints at -- when an expression looks like an option', () => {
     const r = run('diff', '-x**2');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('put -- before it');
+    expect(r.stderr).toContain("Unknown option '-x'");
+    expect(r.stderr).toContain("after '--'");
   });
 
   it('shows --at parse errors with a caret under the value', () => {

@@ -14,7 +14,7 @@ describe('seed notebook, part 1: direct (symbolic) differentiation', () => {
     expect(f.diff(x)).toBe(f.diff('x'));
   });
 
-  it('evaluates f(1) = 0 and f\'(1) = 3', () => {
+  it("evaluates f(1) = 0 and f'(1) = 3", () => {
     // seed: numpy evaluation of f and of the derivative at x = 1
     expect(f.evaluate({ x: 1 })).toBe(0);
     expect(f.diff('x').evaluate({ x: 1 })).toBe(3);

@@ -18,6 +18,7 @@ import type { RationalPoly } from './poly/convert.js';
 import { polysFromExprs } from './poly/fromExpr.js';
 import { constant, isZero, leadingCoeff, neg, scale } from './poly/sparse.js';
 import type { Poly } from './poly/sparse.js';
+import { depthSafe } from './depth.js';
 import { memoize } from './memo.js';
 import { signsimp } from './signsimp.js';
 
@@ -36,7 +37,7 @@ export function cancelPolys(F: RationalPoly, G: RationalPoly): [Poly, Poly] {
   return [p, q];
 }
 
-export const cancel = memoize(cancelUncached);
+export const cancel = memoize(depthSafe(cancelUncached));
 
 function cancelUncached(n: Node): Node {
   n = signsimp(n);
@@ -49,8 +50,8 @@ function cancelUncached(n: Node): Node {
   const [F, G] = conv.polys as [RationalPoly, RationalPoly];
   if (isZero(G.poly)) return f;
   const [P, Q] = cancelPolys(F, G);
-  const num = exprFromPoly(P, conv.gens);
-  const den = exprFromPoly(Q, conv.gens);
+  const num = exprFromPoly(P, conv.gens, 1n, conv.inexact);
+  const den = exprFromPoly(Q, conv.gens, 1n, conv.inexact);
   if (num === ZERO) return ZERO;
   return core.mul([num, core.pow(den, NEG_ONE)]);
 }

@@ -8,6 +8,7 @@ import type { Node } from '../node.js';
 import { ONE } from '../node.js';
 import { addArgs, asBaseExp, mulArgs } from '../parts.js';
 import { add, mul, neg, pow } from './build.js';
+import { tooDeep } from './depth.js';
 import { expandPowerBase } from './expand.js';
 
 /** A factor as a power of x: its exponent, or undefined when it is not one. */
@@ -27,7 +28,7 @@ function exponentOf(factor: Node, x: Node): Node | undefined {
 }
 
 export function collect(expr: Node, x: Node): Node {
-  if (x.isNumber) return expr;
+  if (x.isNumber || tooDeep(expr)) return expr;
   const groups = new Map<Node, Node[]>();
   const rest: Node[] = [];
   for (const term of addArgs(expr)) {

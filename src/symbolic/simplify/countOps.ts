@@ -8,69 +8,78 @@ import { E, NEG_ONE, ONE } from '../node.js';
 import type { Node } from '../node.js';
 
 import { coeffIsNeg, neg, rawMul } from './build.js';
+import { tooDeep } from './depth.js';
 import { fraction } from './fraction.js';
 
 const cache = new WeakMap<Node, number>();
 
+/**
+ * The operations at `a` itself and the subexpressions still to count (SymPy's loop body). The
+ * children may be derived nodes (`-a`, the numerator of `a`), which are counted in turn.
+ */
+function step(a: Node, shallow: boolean): [number, readonly Node[]] {
+  let ops = 0;
+  if (a.isRational) {
+    if (a !== ONE) return [(a.p < 0n ? 1 : 0) + (a.q !== 1n ? 1 : 0), []]; // NEG, DIV
+  } else if (a.kind === 'mul') {
+    if (coeffIsNeg(a)) {
+      ops++; // NEG
+      a = a.args[0] === NEG_ONE ? rawMul(a.args.slice(1)) : neg(a);
+    }
+    const [n, d] = fraction(a, shallow);
+    if (n.kind === 'integer') return [ops + 1 + (n.p < 0n ? 1 : 0), [d]]; // DIV (NEG)
+    if (d !== ONE) return [ops + 1, d.kind !== 'integer' ? [d, n] : [n]]; // DIV
+  } else if (a.kind === 'add') {
+    let negs = 0;
+    const children = a.args.map((ai) => {
+      if (!coeffIsNeg(ai)) return ai;
+      negs++;
+      return neg(ai);
+    });
+    // n - 1 ADD/SUB, and a NEG when every term is negative (-x - y)
+    return [a.args.length - 1 + (negs === a.args.length ? 1 : 0), children];
+  }
+  if (a.kind === 'pow' && a.args[1] === NEG_ONE) return [ops + 1, [a.args[0]!]]; // DIV
+  if (a === E) return [ops + 1, []]; // EXP
+  if (a.kind === 'mul') ops += a.args.length - 1;
+  else if (a.kind === 'pow' || a.kind === 'fn') ops++;
+  return [ops, a.kind === 'symbol' ? [] : a.args];
+}
+
+/**
+ * The count, with each distinct node counted once and reused: a hash-consed expression shares
+ * subterms, and its printed (tree) size can be exponential in its number of nodes.
+ */
 export function countOps(root: Node): number {
   const hit = cache.get(root);
   if (hit !== undefined) return hit;
-  let ops = 0;
+  const shallow = tooDeep(root);
+  const pending = new Map<Node, [number, readonly Node[]]>();
   const stack: Node[] = [root];
   while (stack.length) {
-    let a = stack.pop()!;
-    if (a.isRational) {
-      if (a !== ONE) {
-        if (a.p < 0n) ops++; // NEG
-        if (a.q !== 1n) ops++; // DIV
-        continue;
-      }
-    } else if (a.kind === 'mul') {
-      if (coeffIsNeg(a)) {
-        ops++; // NEG
-        a = a.args[0] === NEG_ONE ? rawMul(a.args.slice(1)) : neg(a);
-      }
-      const [n, d] = fraction(a);
-      if (n.kind === 'integer') {
-        ops++; // DIV
-        if (n.p < 0n) ops++;
-        stack.push(d);
-        continue;
-      } else if (d !== ONE) {
-        if (d.kind !== 'integer') stack.push(d);
-        ops++; // DIV
-        stack.push(n);
-        continue;
-      }
-    } else if (a.kind === 'add') {
-      const args = a.args;
-      let negs = 0;
-      for (let i = 0; i < args.length; i++) {
-        const ai = args[i]!;
-        if (coeffIsNeg(ai)) {
-          negs++;
-          stack.push(neg(ai));
-        } else stack.push(ai);
-        if (i > 0) ops++; // ADD or SUB
-      }
-      if (negs === args.length) ops++; // -x - y: NEG + SUB
+    const a = stack[stack.length - 1]!;
+    if (cache.has(a)) {
+      stack.pop();
       continue;
     }
-    if (a.kind === 'pow' && a.args[1] === NEG_ONE) {
-      ops++; // DIV
-      stack.push(a.args[0]!);
-      continue;
+    let entry = pending.get(a);
+    if (!entry) {
+      entry = step(a, shallow);
+      pending.set(a, entry);
+      let ready = true;
+      for (const c of entry[1])
+        if (!cache.has(c)) {
+          stack.push(c);
+          ready = false;
+        }
+      if (!ready) continue;
     }
-    if (a === E) {
-      ops++; // EXP
-      continue;
-    }
-    if (a.kind === 'mul') ops += a.args.length - 1;
-    else if (a.kind === 'pow' || a.kind === 'fn') ops++;
-    if (a.kind !== 'symbol') stack.push(...a.args);
+    stack.pop();
+    let total = entry[0];
+    for (const c of entry[1]) total += cache.get(c)!;
+    cache.set(a, total);
   }
-  cache.set(root, ops);
-  return ops;
+  return cache.get(root)!;
 }
 
 /** SymPy's `shorter(*choices)`: the first of the choices with the fewest operations. */

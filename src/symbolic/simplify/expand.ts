@@ -14,6 +14,7 @@ import { integerNthRoot } from '../rational.js';
 import { isExtendedReal, isNegative, isNonNegative, isNonPositive, isPositive } from '../signs.js';
 import { add, div, mul, neg, pow } from './build.js';
 import { fraction } from './fraction.js';
+import { tooDeep } from './depth.js';
 import { keyedCache } from './memo.js';
 import { exprFromPoly, polysOf } from './poly/convert.js';
 import { constant, mul as polyMul, pow as polyPow } from './poly/sparse.js';
@@ -57,6 +58,7 @@ function applyHints(n: Node, hints: readonly Hint[], deep: boolean): Node {
 export function expand(n: Node, hints: ExpandHints = {}): Node {
   const on = (h: Hint): boolean => hints[h] ?? true;
   const deep = hints.deep ?? true;
+  if (tooDeep(n)) return n;
   const key = HINTS.map((h) => (on(h) ? '1' : '0')).join('') + (deep ? 'd' : '');
   return expandCache(key, n, () => expandUncached(n, on, deep));
 }
@@ -119,7 +121,7 @@ function polyProduct(factors: readonly Node[], power = 1): Node | undefined {
     acc = polyPow(acc, power);
     den **= BigInt(power);
   }
-  return exprFromPoly(acc, conv.gens, den);
+  return exprFromPoly(acc, conv.gens, den, conv.inexact);
 }
 
 /** The terms of a product of sums, multiplied out (Mul._expandsums). */

@@ -9,6 +9,7 @@ import { asCoeffMul } from '../parts.js';
 import { neg } from './build.js';
 import { contentPrimitive } from './contentPrimitive.js';
 import { gcdTermsOf, keepCoeffClear } from './gcdTerms.js';
+import { tooDeep } from './depth.js';
 import { keyedCache } from './memo.js';
 import { rebuild } from './walk.js';
 
@@ -25,6 +26,7 @@ export function factorTerms(n: Node, options: FactorTermsOptions = {}): Node {
   const clear = options.clear ?? false;
   const fraction = options.fraction ?? false;
   const sign = options.sign ?? true;
+  if (tooDeep(n)) return n;
   const key = `${clear ? 1 : 0}${fraction ? 1 : 0}${sign ? 1 : 0}`;
   return factorTermsCache(key, n, () => factorTermsUncached(n, clear, fraction, sign));
 }

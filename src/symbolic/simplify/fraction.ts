@@ -20,8 +20,12 @@ const ord: Ordering = ordering;
 const expNegative = (e: Node): boolean => (e.isNumber ? numSign(e) < 0 : isNegative(e));
 const expPositive = (e: Node): boolean => (e.isNumber ? numSign(e) > 0 : isPositive(e));
 
-/** SymPy's `fraction(expr)`: [numerator, denominator] of a product, factor by factor. */
-export function fraction(n: Node): [Node, Node] {
+/**
+ * SymPy's `fraction(expr)`: [numerator, denominator] of a product, factor by factor. With
+ * `shallow`, a power whose exponent's sign is unknown is placed by the exponent's look
+ * (`x**(-y)` in the denominator) instead of by recursing into its base (for very deep trees).
+ */
+export function fraction(n: Node, shallow = false): [Node, Node] {
   const numer: Node[] = [];
   const denom: Node[] = [];
   for (const term of mulArgs(n)) {
@@ -31,6 +35,9 @@ export function fraction(n: Node): [Node, Node] {
         denom.push(ex === NEG_ONE ? b : pow(b, neg(ex)));
       } else if (expPositive(ex)) {
         numer.push(term);
+      } else if (ex.kind === 'mul' && shallow) {
+        if (ord.couldExtractMinusSign(ex)) denom.push(pow(b, neg(ex)));
+        else numer.push(term);
       } else if (ex.kind === 'mul') {
         const [nn, dd] = asNumerDenom(term);
         if (nn !== ONE) numer.push(nn);

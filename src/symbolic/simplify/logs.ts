@@ -18,6 +18,7 @@ import { isExtendedReal, isPositive } from '../signs.js';
 import { add, div, mul, pow } from './build.js';
 import { countOps } from './countOps.js';
 import { expand } from './expand.js';
+import { tooDeep } from './depth.js';
 import { bottomUp } from './walk.js';
 
 export function expandLog(n: Node): Node {
@@ -91,5 +92,6 @@ function combineNode(rv: Node): Node {
 }
 
 export function logcombine(n: Node): Node {
+  if (tooDeep(n)) return n;
   return bottomUp(n, combineNode);
 }

@@ -14,6 +14,7 @@ import { add, coeffIsNeg, mul, neg, pow } from './build.js';
 import { expandMulNode } from './expand.js';
 import { factorTerms } from './factorTerms.js';
 import { asNumerDenom } from './fraction.js';
+import { tooDeep } from './depth.js';
 import { keyedCache } from './memo.js';
 import { rebuild } from './walk.js';
 
@@ -28,6 +29,7 @@ export interface PowsimpOptions {
 export function powsimp(n: Node, options: PowsimpOptions = {}): Node {
   const deep = options.deep ?? false;
   const combine = options.combine ?? 'all';
+  if (tooDeep(n)) return n;
   return powsimpCache(`${deep ? 1 : 0}${combine}`, n, () => powsimpUncached(n, deep, combine));
 }
 

@@ -29,6 +29,7 @@ import { powsimp } from './powsimp.js';
 import { signsimp } from './signsimp.js';
 import { together } from './together.js';
 import { hasTrig, trigsimp } from './trigsimp.js';
+import { tooDeep } from './depth.js';
 import { bottomUp, hasFunction, rebuild } from './walk.js';
 
 const cache = new WeakMap<Node, Node>();
@@ -46,7 +47,13 @@ export function simplify(n: Node): Node {
 }
 
 function run(input: Node): Node {
-  if (input.args.length === 0) return input;
+  if (input.args.length === 0 || tooDeep(input)) return input;
+  const out = pipeline(input);
+  // signsimp may lengthen (`y*(1 - x)` → `-y*(x - 1)`): the input itself is the bound
+  return countOps(out) > countOps(input) ? input : out;
+}
+
+function pipeline(input: Node): Node {
   const original = signsimp(input);
   let expr = original;
   if (expr.args.length === 0) return expr;

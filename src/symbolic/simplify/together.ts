@@ -5,6 +5,7 @@
 import { core } from '../core.js';
 import type { Node } from '../node.js';
 import { gcdTermsOf } from './gcdTerms.js';
+import { tooDeep } from './depth.js';
 import { keyedCache } from './memo.js';
 import { rebuild } from './walk.js';
 
@@ -18,6 +19,7 @@ export interface TogetherOptions {
 export function together(n: Node, options: TogetherOptions = {}): Node {
   const deep = options.deep ?? false;
   const fraction = options.fraction ?? true;
+  if (tooDeep(n)) return n;
   return togetherCache(`${deep ? 1 : 0}${fraction ? 1 : 0}`, n, () => togetherUncached(n, deep, fraction));
 }
 

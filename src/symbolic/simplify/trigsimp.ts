@@ -22,7 +22,8 @@ import { countOps } from './countOps.js';
 import { expandMul, expandMultinomial } from './expand.js';
 import { factorTerms } from './factorTerms.js';
 import { asNumerDenom } from './fraction.js';
-import { bottomUp, hasFunction, hasNode } from './walk.js';
+import { tooDeep } from './depth.js';
+import { bottomUp, hasFunction, hasNode, treeSum } from './walk.js';
 
 const TRIG = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc']);
 
@@ -32,28 +33,15 @@ const isFn = (n: Node, name: string): boolean => n.kind === 'fn' && n.name === n
 const sin = (u: Node): Node => core.fn('sin', [u]);
 const cos = (u: Node): Node => core.fn('cos', [u]);
 
-/** Number of trig function nodes, shared subterms counted each time (SymPy's L). */
-function trigCount(n: Node): number {
-  let k = 0;
-  const stack = [n];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.kind === 'fn' && TRIG.has(e.name)) k++;
-    stack.push(...e.args);
-  }
-  return k;
-}
+const trigCounts = new WeakMap<Node, number>();
+const nodeCounts = new WeakMap<Node, number>();
 
-function nodeCount(n: Node): number {
-  let k = 0;
-  const stack = [n];
-  while (stack.length) {
-    const e = stack.pop()!;
-    k++;
-    stack.push(...e.args);
-  }
-  return k;
-}
+/** Number of trig function nodes, shared subterms counted each time (SymPy's L). */
+const trigCount = (n: Node): number =>
+  treeSum(n, (e) => (e.kind === 'fn' && TRIG.has(e.name) ? 1 : 0), trigCounts);
+
+/** Number of nodes of the tree (SymPy's _nodes). */
+const nodeCount = (n: Node): number => treeSum(n, () => 1, nodeCounts);
 
 /** futrig's objective: trig functions, operations, nodes, arguments, being a sum. */
 const objective = (n: Node): number[] => [
@@ -282,7 +270,7 @@ function rewriteNode(e: Node): Node {
 
 /** Trig identities, bottom-up (SymPy's trigsimp with its default 'matching' method, simplified). */
 export function trigsimp(n: Node): Node {
-  if (!hasTrig(n)) return n;
+  if (!hasTrig(n) || tooDeep(n)) return n;
   const out = bottomUp(n, (e) => {
     if (e.kind === 'mul') {
       // as futrig: the factors without trig functions are set aside and multiplied back

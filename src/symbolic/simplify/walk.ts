@@ -94,3 +94,34 @@ export function hasNode(root: Node, test: (n: Node) => boolean): boolean {
 /** Whether the tree applies a function named in `names`. */
 export const hasFunction = (root: Node, names: ReadonlySet<string>): boolean =>
   hasNode(root, (n) => n.kind === 'fn' && names.has(n.name));
+
+/**
+ * Σ local(m) over every occurrence m in the tree of `root` (shared subterms counted once per
+ * occurrence, as in the printed expression), computed once per distinct node.
+ */
+export function treeSum(
+  root: Node,
+  local: (n: Node) => number,
+  memo: WeakMap<Node, number>,
+): number {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack[stack.length - 1]!;
+    if (memo.has(n)) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const a of n.args)
+      if (!memo.has(a)) {
+        stack.push(a);
+        ready = false;
+      }
+    if (!ready) continue;
+    stack.pop();
+    let s = local(n);
+    for (const a of n.args) s += memo.get(a)!;
+    memo.set(n, s);
+  }
+  return memo.get(root)!;
+}

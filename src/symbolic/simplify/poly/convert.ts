@@ -7,11 +7,13 @@
  * Coefficients are exact rationals, stored as an integer polynomial over a common denominator.
  */
 import { core } from '../../core.js';
-import { makeAdd, makeInteger, makeMul, makePow, makeRational, NEG_ONE, ONE, ZERO } from '../../node.js';
+import { makeAdd, makeFloat, makeInteger, makeMul, makePow, makeRational, NEG_ONE, ONE, ZERO } from '../../node.js';
+
+const floatResult = (v: number): Node => (v === 0 ? ZERO : makeFloat(v));
 import type { Node } from '../../node.js';
 import { asBaseExp, asCoeffMulRational, addArgs, mulArgs } from '../../parts.js';
 import { printSympyNode } from '../../printStr.js';
-import { gcd } from '../../rational.js';
+import { gcd, ratioToNumber } from '../../rational.js';
 import { keepCoeff, neg } from '../build.js';
 import { fromTerms } from './sparse.js';
 import type { Poly, Term } from './sparse.js';
@@ -65,23 +67,37 @@ export function sortGens(gens: Iterable<Node>): Node[] {
   return keyed.map((k) => k.g);
 }
 
-/** Thrown inside conversion when a coefficient is a float (exact algebra only). */
+/** Thrown inside conversion when a coefficient is an infinite or NaN float. */
 class InexactCoefficient extends Error {}
+
+/** The exact value of a finite double as p/q (q a power of two). */
+function floatToRational(v: number): Node {
+  if (!Number.isFinite(v)) throw new InexactCoefficient();
+  let q = 1n;
+  // doubling is exact; at most 1074 steps for the smallest subnormal
+  while (!Number.isInteger(v)) {
+    v *= 2;
+    q *= 2n;
+  }
+  return makeRational(BigInt(v), q);
+}
 
 interface TermData {
   coeff: Node;
   powers: Map<Node, number>;
 }
 
-function termsOf(expr: Node, gens: Set<Node>): TermData[] {
+function termsOf(expr: Node, gens: Set<Node>, floats: { seen: boolean }): TermData[] {
   const out: TermData[] = [];
   for (const term of addArgs(expr)) {
     let coeff: Node = ONE;
     const powers = new Map<Node, number>();
     for (const factor of mulArgs(term)) {
       if (factor.isNumber) {
-        if (!factor.isRational) throw new InexactCoefficient();
-        coeff = factor;
+        if (factor.kind === 'float') {
+          floats.seen = true;
+          coeff = floatToRational(factor.value);
+        } else coeff = factor;
         continue;
       }
       let [base, e] = decomposePower(factor);
@@ -97,18 +113,24 @@ function termsOf(expr: Node, gens: Set<Node>): TermData[] {
   return out;
 }
 
+/** Polynomials in shared generators; `inexact` when some coefficient was a float. */
+export interface PolySystem {
+  gens: Node[];
+  polys: RationalPoly[];
+  inexact: boolean;
+}
+
 /**
  * Several expanded expressions as polynomials in one shared list of generators (sorted as
- * SymPy sorts them when `sort`); undefined when a coefficient is a float.
+ * SymPy sorts them when `sort`). Float coefficients are read exactly (a double is a dyadic
+ * rational) and flagged, so results can be turned back into floats; undefined for inf/NaN.
  */
-export function polysOf(
-  exprs: readonly Node[],
-  sort = true,
-): { gens: Node[]; polys: RationalPoly[] } | undefined {
+export function polysOf(exprs: readonly Node[], sort = true): PolySystem | undefined {
   const gensSet = new Set<Node>();
   let data: TermData[][];
+  const floats = { seen: false };
   try {
-    data = exprs.map((e) => termsOf(e, gensSet));
+    data = exprs.map((e) => termsOf(e, gensSet, floats));
   } catch (err) {
     if (err instanceof InexactCoefficient) return undefined;
     throw err;
@@ -125,7 +147,7 @@ export function polysOf(
     });
     return { poly: fromTerms(gens.length, out), denominator: den };
   });
-  return { gens, polys };
+  return { gens, polys, inexact: floats.seen };
 }
 
 /**
@@ -139,11 +161,16 @@ function isPlainGen(g: Node): boolean {
   return g.kind === 'fn' && g.name !== 'exp' && g.name !== 'abs' && g.name !== 'sign';
 }
 
-/** Σ c·Π gen**e back to an expression (canonical; `den` divides every coefficient). */
-export function exprFromPoly(p: Poly, gens: readonly Node[], den = 1n): Node {
-  if (gens.every(isPlainGen)) return rawExprFromPoly(p, gens, den);
+/**
+ * Σ c·Π gen**e back to an expression (canonical), each coefficient c/den; as floats when
+ * `inexact` (SymPy's RR domain prints `1.0*x + 1.0`).
+ */
+export function exprFromPoly(p: Poly, gens: readonly Node[], den = 1n, inexact = false): Node {
+  if (!inexact && gens.every(isPlainGen)) return rawExprFromPoly(p, gens, den);
+  const coeff = (c: bigint): Node =>
+    inexact ? floatResult(ratioToNumber(c, den)) : makeRational(c, den);
   const terms = p.terms.map((t) => {
-    const factors: Node[] = [makeRational(t.c, den)];
+    const factors: Node[] = [coeff(t.c)];
     t.m.forEach((e, i) => {
       if (e) factors.push(core.pow(gens[i]!, makeInteger(BigInt(e))));
     });

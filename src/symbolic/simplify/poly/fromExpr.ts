@@ -5,10 +5,8 @@
 import type { Node } from '../../node.js';
 import { expand } from '../expand.js';
 import { polysOf } from './convert.js';
-import type { RationalPoly } from './convert.js';
+import type { PolySystem } from './convert.js';
 
-export function polysFromExprs(
-  exprs: readonly Node[],
-): { gens: Node[]; polys: RationalPoly[] } | undefined {
+export function polysFromExprs(exprs: readonly Node[]): PolySystem | undefined {
   return polysOf(exprs.map((e) => expand(e)));
 }
