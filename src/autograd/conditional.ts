@@ -14,6 +14,8 @@ import {
   type DType,
   type NDArray,
 } from '../tensor/index.js';
+import { conform } from './elementwise.js';
+import { propagate } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type TensorBase } from './node.js';
 
@@ -71,6 +73,10 @@ export function where(
     out.gradFn = new WhereBackward('WhereBackward0', c, a, b, out.shape);
     out.requiresGradFlag = true;
   }
+  if ((typeof a !== 'number' && a.fw !== null) || (typeof b !== 'number' && b.fw !== null)) {
+    // linear in (a, b): the tangent is selected as the values are, zero from a number
+    propagate(out, [a, b], ([ta, tb], _inputs, o) => conform(where(c, ta ?? 0, tb ?? 0), o));
+  }
   return out;
 }
 
@@ -83,15 +89,29 @@ export function clamp<D extends DType>(
   const xd = x.data;
   const out = x.wrap(ndClamp(xd, min, max)) as TensorBase<D>;
   if (x.requiresGradFlag && isGradEnabled()) {
-    let inside: NDArray<'bool'> | null = null;
-    if (min !== undefined && min !== null) inside = ndGe(xd, min);
-    if (max !== undefined && max !== null) {
-      const below = ndLe(xd, max);
-      inside = inside === null ? below : logicalAnd(inside, below);
-    }
-    const node = new WhereBackward('ClampBackward1', inside!, x, 0, out.shape);
+    const node = new WhereBackward('ClampBackward1', insideOf(xd, min, max)!, x, 0, out.shape);
     out.gradFn = node;
     out.requiresGradFlag = true;
   }
+  if (x.fw !== null) {
+    // the tangent passes where x is inside [min, max], as the gradient does
+    const inside = insideOf(xd, min, max);
+    propagate(out, [x], ([t]) => (inside === null ? t! : where(inside, t!, 0)));
+  }
   return out;
+}
+
+/** Where min ≤ x ≤ max (null when there are no bounds: everywhere). */
+function insideOf(
+  xd: NDArray,
+  min: number | null | undefined,
+  max: number | null | undefined,
+): NDArray<'bool'> | null {
+  let inside: NDArray<'bool'> | null = null;
+  if (min !== undefined && min !== null) inside = ndGe(xd, min);
+  if (max !== undefined && max !== null) {
+    const below = ndLe(xd, max);
+    inside = inside === null ? below : logicalAnd(inside, below);
+  }
+  return inside;
 }

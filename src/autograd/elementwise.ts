@@ -18,12 +18,15 @@ import {
   type UnaryOp,
   type UnaryRule,
 } from '../rules/index.js';
+import type { Algebra } from '../rules/index.js';
 import type { DType } from '../tensor/index.js';
+import { propagate, type JvpRule } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { ndBinary, ndUnary } from './kernels.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 import { BINARY_USES, UNARY_USES, USES_A, USES_B, USES_OUT, USES_X } from './ruleUsage.js';
 import { broadcastOnes, isScalarFloat, isScalarFloat64, roundTo, scalarValue } from './scalar.js';
+import { expand, toDType } from './views.js';
 
 /** PyTorch's grad_fn name of an op: `mul` → `MulBackward0`. */
 function backwardName(op: string): string {
@@ -38,6 +41,8 @@ export interface UnaryInfo {
   readonly uses: number;
   readonly rule: UnaryRule;
   readonly value: (x: number) => number;
+  /** forward mode: ṫ = f'(x) · ẋ */
+  readonly jvp: JvpRule;
 }
 
 /** Everything about a binary op. */
@@ -48,6 +53,8 @@ export interface BinaryInfo {
   readonly uses: readonly [number, number];
   readonly rule: BinaryRule;
   readonly value: (a: number, b: number) => number;
+  /** forward mode: ṫ = ∂f/∂a · ȧ + ∂f/∂b · ḃ */
+  readonly jvp: JvpRule;
 }
 
 function tableOf<K extends string, V>(keys: readonly K[], f: (k: K) => V): Readonly<Record<K, V>> {
@@ -62,6 +69,7 @@ export const UNARY_INFO = tableOf(UNARY_OPS, (op): UnaryInfo => ({
   uses: UNARY_USES[op],
   rule: UNARY[op],
   value: UNARY_NUMBER[op],
+  jvp: unaryJvp(UNARY[op]),
 }));
 
 export const BINARY_INFO = tableOf(BINARY_OPS, (op): BinaryInfo => ({
@@ -70,11 +78,100 @@ export const BINARY_INFO = tableOf(BINARY_OPS, (op): BinaryInfo => ({
   uses: BINARY_USES[op],
   rule: BINARY[op],
   value: BINARY_NUMBER[op],
+  jvp: binaryJvp(BINARY[op]),
 }));
 
+/** Gradients and tangents are floating point: an integer tensor's constants are float64. */
+function floatDType(t: TensorBase): 'float64' | 'float32' {
+  return t.dtype === 'float32' ? 'float32' : 'float64';
+}
+
+/** Whether `t` is the constant `c` made by `num` (0-d, held as a number, no history). */
+function isConstant(t: TensorBase, c: number): boolean {
+  return (
+    t.nd === null &&
+    t.scalar === c &&
+    t.scalarShape.length === 0 &&
+    !t.requiresGradFlag &&
+    t.fw === null
+  );
+}
+
+/**
+ * The rules table's Algebra over tensors: each op an ordinary (recorded, forward-mode aware)
+ * tensor op. Small exact integers (`num`) are 0-d constants held as numbers; `mul`, `div` and
+ * `pow` fold the constant 1 away, so d(a + b) costs nothing. The backward pass (GradOps) and
+ * forward mode's jvp rules both evaluate partials with it.
+ */
+export const TENSOR_ALGEBRA: Algebra<TensorBase> = {
+  num: (c, like) => like.wrapScalar(c, [], floatDType(like)),
+  pi: (like) => like.wrapScalar(Math.PI, [], floatDType(like)),
+  add: (a, b) => binary(BINARY_INFO.add, a, b),
+  sub: (a, b) => binary(BINARY_INFO.sub, a, b),
+  mul: (a, b) => (isConstant(b, 1) ? a : isConstant(a, 1) ? b : binary(BINARY_INFO.mul, a, b)),
+  div: (a, b) => (isConstant(b, 1) ? a : binary(BINARY_INFO.div, a, b)),
+  pow: (a, b) => (isConstant(b, 1) ? a : binary(BINARY_INFO.pow, a, b)),
+  neg: (a) => unary(UNARY_INFO.neg, a),
+  exp: (a) => unary(UNARY_INFO.exp, a),
+  log: (a) => unary(UNARY_INFO.log, a),
+  sqrt: (a) => unary(UNARY_INFO.sqrt, a),
+  sin: (a) => unary(UNARY_INFO.sin, a),
+  cos: (a) => unary(UNARY_INFO.cos, a),
+  tan: (a) => unary(UNARY_INFO.tan, a),
+  cot: (a) => unary(UNARY_INFO.cot, a),
+  sinh: (a) => unary(UNARY_INFO.sinh, a),
+  cosh: (a) => unary(UNARY_INFO.cosh, a),
+  sign: (a) => unary(UNARY_INFO.sign, a),
+  erf: (a) => unary(UNARY_INFO.erf, a),
+};
+
+/** ṫ = f'(x) · ẋ with the partial from the rules table. */
+function unaryJvp(rule: UnaryRule): JvpRule {
+  return (tangents, inputs, out) =>
+    chain(TENSOR_ALGEBRA, tangents[0]!, rule.d(TENSOR_ALGEBRA, inputs[0] as TensorBase, out));
+}
+
+/**
+ * ṫ = ∂f/∂a · ȧ + ∂f/∂b · ḃ, each term only for an operand with a tangent (lazy partials, as
+ * the backward's), brought to the output's shape (a broadcast operand's term is expanded) and
+ * dtype.
+ */
+function binaryJvp(rule: BinaryRule): JvpRule {
+  return (tangents, inputs, out) => {
+    const A = TENSOR_ALGEBRA;
+    const [ta, tb] = tangents;
+    const a = operandTensor(inputs[0]!, out);
+    const b = operandTensor(inputs[1]!, out);
+    let t: TensorBase | null = ta ? chain(A, ta, rule.da(A, a, b, out)) : null;
+    if (tb) {
+      const term = chain(A, tb, rule.db(A, a, b, out));
+      t = t === null ? term : A.add(t, term);
+    }
+    return t === null ? null : conform(t, out);
+  };
+}
+
+/** A number operand as a 0-d constant, as the backward sees it. */
+function operandTensor(x: TensorBase | number | null, like: TensorBase): TensorBase {
+  return typeof x === 'number' ? like.wrapScalar(x, [], floatDType(like)) : x!;
+}
+
+/** A tangent brought to `out`'s shape (expanded where broadcasting stretched) and dtype. */
+export function conform(t: TensorBase, out: TensorBase): TensorBase {
+  let r = t;
+  if (!sameShape(r.shape, out.shape)) r = expand(r, out.shape);
+  if (r.dtype !== out.dtype) r = toDType(r, out.dtype);
+  return r;
+}
+
 /** ḡ · ∂f, skipping the multiplication when the partial is the constant 1 or -1. */
-export function chain(ops: GradOps, g: TensorBase, partial: TensorBase): TensorBase {
-  if (partial.nd === null && partial.scalarShape.length === 0 && !partial.requiresGradFlag) {
+export function chain(ops: Algebra<TensorBase>, g: TensorBase, partial: TensorBase): TensorBase {
+  if (
+    partial.nd === null &&
+    partial.scalarShape.length === 0 &&
+    !partial.requiresGradFlag &&
+    partial.fw === null
+  ) {
     if (partial.scalar === 1) return g;
     if (partial.scalar === -1) return ops.neg(g);
   }
@@ -139,7 +236,10 @@ class UnaryBackward extends Node {
       !isGradEnabled() &&
       isScalarFloat64(g) &&
       (x === null || isScalarFloat64(x)) &&
-      (out === null || isScalarFloat64(out))
+      (out === null || isScalarFloat64(out)) &&
+      g.fw === null &&
+      (x === null || x.fw === null) &&
+      (out === null || out.fw === null)
     ) {
       const xv = x === null ? NaN : scalarValue(x);
       const ov = out === null ? NaN : scalarValue(out);
@@ -230,7 +330,11 @@ class BinaryBackward extends Node {
       isScalarFloat64(g) &&
       (a === null || isScalarFloat64(a)) &&
       (b === null || isScalarFloat64(b)) &&
-      (out === null || isScalarFloat64(out))
+      (out === null || isScalarFloat64(out)) &&
+      g.fw === null &&
+      (a === null || a.fw === null) &&
+      (b === null || b.fw === null) &&
+      (out === null || out.fw === null)
     ) {
       const av = a === null ? this.aNumber : scalarValue(a);
       const bv = b === null ? this.bNumber : scalarValue(b);
@@ -287,6 +391,7 @@ export function unary<D extends DType>(op: UnaryOp | UnaryInfo, x: TensorBase<D>
     out = x.wrap(ndUnary(info.op, x.nd)) as TensorBase<D>;
   }
   if (x.requiresGradFlag && isGradEnabled()) record(out, new UnaryBackward(info, x, out));
+  if (x.fw !== null) propagate(out, [x], info.jvp);
   return out;
 }
 
@@ -318,6 +423,9 @@ export function binary(
     const aNumber = typeof a === 'number' ? a : NaN;
     const bNumber = typeof b === 'number' ? b : NaN;
     record(out, new BinaryBackward(name, info, a, b, out, aNumber, bNumber));
+  }
+  if ((typeof a !== 'number' && a.fw !== null) || (typeof b !== 'number' && b.fw !== null)) {
+    propagate(out, [a, b], info.jvp);
   }
   return out;
 }

@@ -17,7 +17,10 @@ export type GraphErrorReason =
   | 'shape' // a gradient whose shape does not match its tensor
   | 'arity' // a node (custom function) returned the wrong number of gradients
   | 'reentrant' // a backward inside a backward over the same nodes
-  | 'anomaly'; // anomaly mode found NaN in a gradient
+  | 'anomaly' // anomaly mode found NaN in a gradient
+  | 'no-jvp' // forward mode through a custom function that defines no jvp
+  | 'no-level' // makeDual outside every dualLevel (or in one already exited)
+  | 'dual'; // makeDual on a tensor that has a tangent at that level already
 
 export class GraphError extends Error {
   override readonly name: string = 'GraphError';

@@ -9,7 +9,9 @@
  * The backward runs with the engine's grad mode, so a backward written with tensor ops is
  * itself differentiable under `createGraph`. `gradcheck` catches a wrong one.
  */
+import { zeros } from '../tensor/index.js';
 import { GraphError } from './errors.js';
+import { aliasWith, propagate } from './forward/tangents.js';
 import { isGradEnabled, noGrad } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type TensorBase } from './node.js';
 import { Tensor } from './tensor.js';
@@ -36,6 +38,12 @@ export interface FunctionSpec<A extends FunctionInput[], R extends Tensor | Tens
   name?: string;
   forward(ctx: FunctionCtx, ...inputs: A): R;
   backward(ctx: FunctionCtx, ...gradOutputs: Tensor[]): FunctionGrad | readonly FunctionGrad[];
+  /**
+   * Forward mode (optional, PyTorch's `jvp` staticmethod): the outputs' tangents from the
+   * inputs' (zeros for a tensor input without one, null for a non-tensor input). `ctx` is the
+   * one forward filled. Without it, a dual input is an error.
+   */
+  jvp?(ctx: FunctionCtx, ...tangents: (Tensor | null)[]): Tensor | readonly Tensor[];
 }
 
 /** A custom function: `apply` runs it and records it. */
@@ -163,13 +171,20 @@ function run<A extends FunctionInput[], R extends Tensor | Tensor[]>(
 ): R {
   const ctx = new Ctx();
   ctx.fnName = `${name}Backward`;
-  const result = noGrad(() => spec.forward(ctx, ...inputs));
+  const dual = inputs.some((x) => x instanceof Tensor && x.fw !== null);
+  // forward sees its inputs without tangents (PyTorch unpacks them too): jvp gives the tangent
+  const seen = dual
+    ? (inputs.map((x) => (x instanceof Tensor && x.fw !== null ? aliasWith(x, null) : x)) as A)
+    : inputs;
+  const result = noGrad(() => spec.forward(ctx, ...seen));
   const record = isGradEnabled() && inputs.some((x) => x instanceof Tensor && x.requiresGrad);
-  if (!record) return result;
+  if (!record && !dual) return result;
   const outs = (Array.isArray(result) ? result : [result]).map((o) =>
     // an input returned as is gets a new tensor object (the same memory) to carry the history
-    inputs.includes(o) ? new Tensor(o.data) : o,
+    inputs.includes(o) || seen.includes(o) ? new Tensor(o.data) : o,
   );
+  if (dual) forwardTangents(name, spec, ctx, inputs, outs);
+  if (!record) return (Array.isArray(result) ? outs : outs[0]) as R;
   const node = new CustomBackward(
     ctx.fnName,
     spec as unknown as FunctionSpec<FunctionInput[], Tensor | Tensor[]>,
@@ -183,6 +198,37 @@ function run<A extends FunctionInput[], R extends Tensor | Tensor[]>(
     o.requiresGradFlag = true;
   });
   return (Array.isArray(result) ? outs : outs[0]) as R;
+}
+
+/** Gives each output its tangent from the spec's jvp (one call per output and level). */
+function forwardTangents<A extends FunctionInput[], R extends Tensor | Tensor[]>(
+  name: string,
+  spec: FunctionSpec<A, R>,
+  ctx: Ctx,
+  inputs: A,
+  outs: readonly Tensor[],
+): void {
+  const jvp = spec.jvp;
+  if (jvp === undefined) {
+    throw new GraphError(
+      'no-jvp',
+      `custom function ${name} got an input with a forward-mode tangent but defines no jvp. ` +
+        'Fix: give it a jvp(ctx, ...inputTangents) returning the tangent of each output, or ' +
+        'differentiate it in reverse mode (jacrev instead of jacfwd).',
+    );
+  }
+  const tensors = inputs.map((x) => (x instanceof Tensor ? x : null));
+  outs.forEach((o, k) =>
+    propagate(o, tensors, (ts) => {
+      const tangents = tensors.map((x, i) =>
+        x === null
+          ? null
+          : ((ts[i] as Tensor | null) ?? new Tensor(zeros([...x.shape], { dtype: x.dtype }))),
+      );
+      const r = jvp.call(spec, ctx, ...tangents);
+      return (Array.isArray(r) ? (r as readonly Tensor[])[k] : (r as Tensor)) ?? null;
+    }),
+  );
 }
 
 /**
@@ -220,9 +266,12 @@ export class Function {
       name: string;
       forward(ctx: FunctionCtx, ...inputs: A): R;
       backward(ctx: FunctionCtx, ...gradOutputs: Tensor[]): FunctionGrad | readonly FunctionGrad[];
+      jvp?(ctx: FunctionCtx, ...tangents: (Tensor | null)[]): Tensor | readonly Tensor[];
     },
     ...inputs: A
   ): R {
-    return run(this.name, { forward: this.forward, backward: this.backward }, inputs);
+    const spec: FunctionSpec<A, R> = { forward: this.forward, backward: this.backward };
+    if (this.jvp !== undefined) spec.jvp = this.jvp;
+    return run(this.name, spec, inputs);
   }
 }

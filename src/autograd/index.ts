@@ -81,3 +81,8 @@ export {
 } from './functional.js';
 export { hessian, hvp, jacobian, jvp, vjp } from './derivatives.js';
 export type { DerivativeOptions } from './derivatives.js';
+export { DualLevel, dualLevel, enterDualLevel, exitDualLevel } from './forward/level.js';
+export { makeDual, unpackDual } from './forward/dual.js';
+export type { UnpackedDual } from './forward/dual.js';
+export { Dual, derivative, dual, valueAndDerivative } from './forward/dualNumber.js';
+export type { DualLike } from './forward/dualNumber.js';

@@ -13,6 +13,7 @@ import {
   type NDArray,
 } from '../tensor/index.js';
 import { zerosOf } from './constants.js';
+import { propagate, type JvpRule } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type TensorBase } from './node.js';
 
@@ -65,16 +66,31 @@ class IndexBackward extends Node {
   }
 }
 
+/**
+ * Records the node, and gives out its tangent: all four ops are linear in (self, src), so the
+ * tangent is the same op applied to the tangents (zeros for an input without one).
+ */
 function record<D extends DType>(
   out: TensorBase<D>,
   make: () => Node,
   inputs: readonly TensorBase[],
+  tangentOf: (ts: TensorBase[]) => TensorBase,
 ): TensorBase<D> {
   if (isGradEnabled() && inputs.some((t) => t.requiresGradFlag)) {
     out.gradFn = make();
     out.requiresGradFlag = true;
   }
+  if (inputs.some((t) => t.fw !== null)) propagate(out, inputs, linearJvp(tangentOf));
   return out;
+}
+
+function linearJvp(tangentOf: (ts: TensorBase[]) => TensorBase): JvpRule {
+  return (tangents, inputs) =>
+    tangentOf(
+      tangents.map(
+        (t, i) => t ?? zerosOf((inputs[i] as TensorBase).shape, inputs[i] as TensorBase),
+      ),
+    );
 }
 
 /** out[i][j] = x[index[i][j]][j] for dim 0, and so on (torch.gather). */
@@ -85,9 +101,12 @@ export function gather<D extends DType>(
 ): TensorBase<D> {
   const idx = indexArray(index) as NDArray<'int32'>;
   const out = x.wrap(ndGather(x.data, dim, idx)) as TensorBase<D>;
-  return record(out, () => new IndexBackward('GatherBackward0', 'gather', [x], dim, idx, x.shape), [
-    x,
-  ]);
+  return record(
+    out,
+    () => new IndexBackward('GatherBackward0', 'gather', [x], dim, idx, x.shape),
+    [x],
+    ([t]) => gather(t!, dim, idx),
+  );
 }
 
 /** A copy of x with src added at the index along dim (torch.scatter_add). */
@@ -103,6 +122,7 @@ export function scatterAdd<D extends DType>(
     out,
     () => new IndexBackward('ScatterAddBackward0', 'scatterAdd', [x, src], dim, idx, x.shape),
     [x, src],
+    ([tx, ts]) => scatterAdd(tx!, dim, idx, ts!),
   );
 }
 
@@ -118,6 +138,7 @@ export function indexSelect<D extends DType>(
     out,
     () => new IndexBackward('IndexSelectBackward0', 'indexSelect', [x], dim, idx, x.shape),
     [x],
+    ([t]) => indexSelect(t!, dim, idx),
   );
 }
 
@@ -134,5 +155,6 @@ export function indexAdd<D extends DType>(
     out,
     () => new IndexBackward('IndexAddBackward0', 'indexAdd', [x, src], dim, idx, x.shape),
     [x, src],
+    ([tx, ts]) => indexAdd(tx!, dim, idx, ts!),
   );
 }

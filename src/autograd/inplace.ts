@@ -4,7 +4,8 @@
  * that requires grad is computed out of place from a snapshot of the old value and written
  * back, and the tensor's history is rebased onto the new node (PyTorch's rebase_history): the
  * old node still holds the old value; any node that saved the tensor itself sees its version
- * change and refuses to run.
+ * change and refuses to run. A tensor carrying a forward-mode tangent (or an operand carrying
+ * one) takes the out-of-place path too, and the tangent of the result becomes the tensor's.
  */
 import { copy_ } from '../tensor/index.js';
 import { GraphError } from './errors.js';
@@ -27,8 +28,19 @@ export function inPlace<T extends TensorBase>(
     for (const o of others)
       if (typeof o === 'object' && o !== null && o.requiresGradFlag) record = true;
   }
-  if (!record) {
+  let dual = target.fw !== null;
+  for (const o of others) if (typeof o === 'object' && o !== null && o.fw !== null) dual = true;
+  if (!record && !dual) {
     direct(target);
+    return target;
+  }
+  if (!record) {
+    // forward mode only: compute out of place so that the tangent is computed too
+    const old = target.wrap(target.data.clone());
+    old.fw = target.fw;
+    const result = compute(old);
+    copy_(target.data, result.data);
+    target.fw = result.fw;
     return target;
   }
   if (target.gradFn === null && target.requiresGradFlag) {
@@ -49,10 +61,12 @@ export function inPlace<T extends TensorBase>(
   old.gradFn = target.gradFn;
   old.outputNr = target.outputNr;
   old.requiresGradFlag = target.requiresGradFlag;
+  old.fw = target.fw;
   const result = compute(old);
   copy_(target.data, result.data);
   target.gradFn = result.gradFn;
   target.outputNr = result.outputNr;
   target.requiresGradFlag = result.requiresGradFlag;
+  target.fw = result.fw;
   return target;
 }

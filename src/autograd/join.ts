@@ -3,6 +3,7 @@
  * transpose hands each input its block of the gradient: narrow for cat, select for stack.
  */
 import { cat as ndCat, normalizeDim, stack as ndStack, type DType } from '../tensor/index.js';
+import { propagate, type JvpRule } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type TensorBase } from './node.js';
 import { zerosOf } from './constants.js';
@@ -31,6 +32,21 @@ class JoinBackward extends Node {
       return block[1] < 0 ? zerosOf([0], g) : narrow(g, this.dim, block[0], block[1]);
     });
   }
+}
+
+function anyDual(ts: readonly TensorBase[]): boolean {
+  for (const t of ts) if (t.fw !== null) return true;
+  return false;
+}
+
+/** cat and stack are linear: the output's tangent joins the inputs' (zeros where none). */
+function joinJvp(join: (ts: TensorBase[]) => TensorBase): JvpRule {
+  return (tangents, inputs) =>
+    join(
+      tangents.map(
+        (t, i) => t ?? zerosOf((inputs[i] as TensorBase).shape, inputs[i] as TensorBase),
+      ),
+    );
 }
 
 function anyRequiresGrad(ts: readonly TensorBase[]): boolean {
@@ -66,6 +82,12 @@ export function cat<D extends DType>(tensors: readonly TensorBase<D>[], dim = 0)
     out.gradFn = new JoinBackward('CatBackward0', tensors, d, blocks);
     out.requiresGradFlag = true;
   }
+  if (anyDual(tensors))
+    propagate(
+      out,
+      tensors,
+      joinJvp((ts) => cat(ts, dim)),
+    );
   return out;
 }
 
@@ -88,5 +110,11 @@ export function stack<D extends DType>(tensors: readonly TensorBase<D>[], dim = 
     );
     out.requiresGradFlag = true;
   }
+  if (anyDual(tensors))
+    propagate(
+      out,
+      tensors,
+      joinJvp((ts) => stack(ts, dim)),
+    );
   return out;
 }

@@ -5,6 +5,8 @@
  * each operand's shape.
  */
 import { matmul as ndMatmul, type DType } from '../tensor/index.js';
+import { TENSOR_ALGEBRA } from './elementwise.js';
+import { propagate, type JvpRule } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 
@@ -88,5 +90,13 @@ export function matmul<D extends DType>(a: TensorBase<D>, b: TensorBase): Tensor
     out.gradFn = new MatmulBackward(a, b, out.shape);
     out.requiresGradFlag = true;
   }
+  if (a.fw !== null || b.fw !== null) propagate(out, [a, b], matmulJvp);
   return out;
 }
+
+/** The product rule: (A·B)˙ = Ȧ·B + A·Ḃ (both terms have the output's shape). */
+const matmulJvp: JvpRule = ([ta, tb], [a, b]) => {
+  const left = ta ? matmul(ta, b as TensorBase) : null;
+  const right = tb ? matmul(a as TensorBase, tb) : null;
+  return left === null ? right : right === null ? left : TENSOR_ALGEBRA.add(left, right);
+};

@@ -13,6 +13,7 @@ import type { Algebra } from '../rules/index.js';
 import { NDArray, type DType, type DTypeArray } from '../tensor/index.js';
 import { captureForwardTrace, isAnomalyEnabled } from './anomaly.js';
 import { GraphError, VersionError, freedError } from './errors.js';
+import type { DualLevel } from './forward/level.js';
 import { warnNonLeafGrad } from './warnings.js';
 
 export type Shape = readonly number[];
@@ -53,6 +54,16 @@ export interface GradOps extends Algebra<TensorBase> {
 export interface Capture {
   slot: number;
   index: number;
+}
+
+/**
+ * A forward-mode tangent: the directional derivative of a tensor at one dual level. The
+ * tangent is an ordinary tensor (it may carry tangents of outer levels, and a history of its
+ * own, so derivatives of derivatives work).
+ */
+export interface TangentEntry {
+  readonly level: DualLevel;
+  readonly tangent: TensorBase;
 }
 
 /** One removable entry of a hook list. */
@@ -202,10 +213,10 @@ const NO_GRADS: (TensorBase | null)[] = [];
  * The gradient a `.grad` starts from. The same gradient tensor may reach several leaves (d(a + b)
  * passes ḡ to both) or be the caller's own: a copy keeps `.grad`s from aliasing each other, so
  * an in-place change of one (`x.grad.zero_()`) touches no other. A gradient with history
- * (createGraph) is kept as is, to stay differentiable.
+ * (createGraph) or with forward-mode tangents is kept as is, to stay differentiable.
  */
 export function ownCopy(g: TensorBase): TensorBase {
-  if (g.requiresGradFlag) return g;
+  if (g.requiresGradFlag || g.fw !== null) return g; // keep its history, or its tangents
   return g.nd === null
     ? g.wrapScalar(g.scalar, g.scalarShape, g.scalarDType)
     : g.wrap(g.nd.clone());
@@ -241,6 +252,11 @@ export abstract class TensorBase<D extends DType = DType> {
   retainsGrad = false;
   /** @internal the tensor this one is a view of (its memory's owner), or null */
   viewOf: TensorBase | null = null;
+  /**
+   * @internal forward-mode tangents, one per dual level, innermost (largest id) last; null
+   * when the tensor carries none (ops check this one field to skip forward mode entirely)
+   */
+  fw: readonly TangentEntry[] | null = null;
   private accumulator: AccumulateGrad | null = null;
 
   protected constructor(nd: NDArray<D> | null, scalar: number, scalarShape: Shape, scalarDType: D) {
@@ -378,6 +394,19 @@ export abstract class TensorBase<D extends DType = DType> {
     const fnNode = this.gradFn;
     if (fnNode !== null) return fnNode.addPreHook(this.outputNr, fn);
     return this.gradAccumulator().addPreHook(0, fn);
+  }
+
+  /**
+   * @internal makes this tensor an alias of `src` for the backward pass: the same node (or,
+   * for a leaf, the same `AccumulateGrad`, so gradients still reach `src.grad`), the same
+   * memory owner. Forward mode uses aliases to see a tensor with fewer tangents.
+   */
+  shareHistory(src: TensorBase): void {
+    this.gradFn = src.gradFn;
+    this.outputNr = src.outputNr;
+    this.requiresGradFlag = src.requiresGradFlag;
+    if (src.gradFn === null && src.requiresGradFlag) this.accumulator = src.gradAccumulator();
+    this.viewOf = src.viewOf ?? src;
   }
 
   /** @internal the `AccumulateGrad` node of this leaf, made on first use and kept. */

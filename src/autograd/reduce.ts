@@ -19,10 +19,12 @@ import {
   type DType,
   type NDArray,
 } from '../tensor/index.js';
+import { BINARY_INFO, binary } from './elementwise.js';
+import { propagate } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 import { isOneElement } from './scalar.js';
-import { reshape } from './views.js';
+import { linearJvp, reshape } from './views.js';
 
 /** Dims as a reduction takes them: one, several, or all (undefined). */
 export type Dims = number | readonly number[] | undefined;
@@ -79,16 +81,33 @@ class ReduceBackward extends Node {
   }
 }
 
+/**
+ * Records `node` as out's backward when x requires grad, and gives out the tangent
+ * `tangentOf(ẋ)` when x carries one (every reduction here is linear in x, given the positions
+ * of the extremes).
+ */
 function record<D extends DType>(
   x: TensorBase,
   out: TensorBase<D>,
   node: () => Node,
+  tangentOf: (t: TensorBase) => TensorBase,
 ): TensorBase<D> {
   if (x.requiresGradFlag && isGradEnabled()) {
     out.gradFn = node();
     out.requiresGradFlag = true;
   }
+  if (x.fw !== null) propagate(out, [x], linearJvp(tangentOf));
   return out;
+}
+
+/** Σ over `dims` of t·w: the tangent of a reduction that picks elements with weights w. */
+function weightedSum(
+  t: TensorBase,
+  weights: NDArray,
+  dims: readonly number[],
+  keepdim: boolean,
+): TensorBase {
+  return sum(binary(BINARY_INFO.mul, t, t.wrap(weights)), dims, keepdim);
 }
 
 /** Σ over `dim` (all dims by default); backward: the gradient expanded back. */
@@ -102,6 +121,7 @@ export function sum<D extends DType>(x: TensorBase<D>, dim?: Dims, keepdim = fal
     x,
     out,
     () => new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) => ops.expand(gk, shape)),
+    (t) => sum(t, dims, keepdim),
   );
 }
 
@@ -125,6 +145,7 @@ export function mean<D extends DType>(
       new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) =>
         ops.div(ops.expand(gk, shape), ops.num(count, gk)),
       ),
+    (t) => mean(t, dims, keepdim),
   );
 }
 
@@ -158,6 +179,8 @@ function evenly<D extends DType>(
       new ReduceBackward(name, x, kept, keepdim, [x.data, outKept], (gk, ops, [xd, od]) =>
         ops.mul(ops.expand(gk, shape), gk.wrap(tieWeights(xd!, od!, dims))),
       ),
+    // ties share the tangent as they share the gradient: Σ ẋ·w over the reduced dims
+    (t) => weightedSum(t, tieWeights(x.data, outKept, dims), dims, keepdim),
   );
 }
 
@@ -207,16 +230,25 @@ function alongDim<D extends DType>(
   const vals = x.wrap(keepdim ? r.values : r.values.squeeze(d!)) as TensorBase<D>;
   const idx = x.wrap(keepdim ? r.indices : r.indices.squeeze(d!));
   const kept = keptShape(shape, [d!]);
-  record(x, vals, () => {
+  const oneHot = (): NDArray => {
     const size = shape[d!]!;
     const positions = ndArange(size, { dtype: 'int32' }).reshape(
       kept.map((s, i) => (i === d ? size : 1)),
     );
-    const oneHot = ndEq(positions, r.indices).to(x.dtype);
-    return new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) =>
-      ops.mul(ops.expand(gk, shape), gk.wrap(oneHot)),
-    );
-  });
+    return ndEq(positions, r.indices).to(x.dtype);
+  };
+  record(
+    x,
+    vals,
+    () => {
+      const hot = oneHot();
+      return new ReduceBackward(name, x, kept, keepdim, [], (gk, ops) =>
+        ops.mul(ops.expand(gk, shape), gk.wrap(hot)),
+      );
+    },
+    // the tangent of the element each index picks
+    (t) => weightedSum(t, oneHot(), [d!], keepdim),
+  );
   return Object.assign([vals, idx] as [TensorBase<D>, TensorBase<'int32'>], {
     values: vals,
     indices: idx,
@@ -270,7 +302,7 @@ export function sumToShape(g: TensorBase, shape: Shape): TensorBase {
   if (sameShape(from, shape)) return g;
   if (isOneElement(from) && isOneElement(shape)) {
     // a gradient held as a number, outside recording: a new shape, nothing to share
-    if (g.nd === null && !(g.requiresGradFlag && isGradEnabled()))
+    if (g.nd === null && g.fw === null && !(g.requiresGradFlag && isGradEnabled()))
       return g.wrapScalar(g.scalar, shape.slice(), g.scalarDType);
     return reshape(g, shape);
   }

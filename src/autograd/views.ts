@@ -13,6 +13,7 @@ import {
   type SizesArgs,
   type SliceItem,
 } from '../tensor/index.js';
+import { propagate, type JvpRule } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 
@@ -41,19 +42,24 @@ class LinearBackward extends Node {
   }
 }
 
+/** A linear op applied to a tangent: forward mode's rule for every op in this file. */
+type TangentFn = (t: TensorBase) => TensorBase;
+
 /**
  * Wraps the NDArray view `out` of `x`, recording `name` with backward `transposeOf` when x
- * requires grad. The view shares x's memory and version counter.
+ * requires grad, and giving it the tangent `tangentOf(ẋ)` when x carries one. The view shares
+ * x's memory and version counter.
  */
 function viewResult<D extends DType>(
   x: TensorBase<D>,
   out: NDArray<D>,
   name: string,
   transposeOf: (g: TensorBase, ops: GradOps) => TensorBase,
+  tangentOf: TangentFn,
 ): TensorBase<D> {
   const t = x.wrap(out);
   t.viewOf = x.viewOf ?? x;
-  return recordLinear(x, t, name, transposeOf);
+  return recordLinear(x, t, name, transposeOf, tangentOf);
 }
 
 export function reshape<D extends DType>(
@@ -62,12 +68,25 @@ export function reshape<D extends DType>(
   name = 'ReshapeAliasBackward0',
 ): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.reshape(shape), name, (g, ops) => ops.reshape(g, from));
+  return viewResult(
+    x,
+    x.data.reshape(shape),
+    name,
+    (g, ops) => ops.reshape(g, from),
+    (t) => reshape(t, shape, name),
+  );
 }
 
 export function view<D extends DType>(x: TensorBase<D>, shape: Shape): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.view(shape), 'ViewBackward0', (g, ops) => ops.reshape(g, from));
+  // the tangent may not be contiguous where x is (an expanded zero, say): reshape copies then
+  return viewResult(
+    x,
+    x.data.view(shape),
+    'ViewBackward0',
+    (g, ops) => ops.reshape(g, from),
+    (t) => reshape(t, shape, 'ViewBackward0'),
+  );
 }
 
 export function flatten<D extends DType>(
@@ -76,8 +95,12 @@ export function flatten<D extends DType>(
   endDim = -1,
 ): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.flatten(startDim, endDim), 'ReshapeAliasBackward0', (g, ops) =>
-    ops.reshape(g, from),
+  return viewResult(
+    x,
+    x.data.flatten(startDim, endDim),
+    'ReshapeAliasBackward0',
+    (g, ops) => ops.reshape(g, from),
+    (t) => flatten(t, startDim, endDim),
   );
 }
 
@@ -87,8 +110,12 @@ export function unflatten<D extends DType>(
   sizes: Shape,
 ): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.unflatten(dim, sizes), 'ViewBackward0', (g, ops) =>
-    ops.reshape(g, from),
+  return viewResult(
+    x,
+    x.data.unflatten(dim, sizes),
+    'ViewBackward0',
+    (g, ops) => ops.reshape(g, from),
+    (t) => unflatten(t, dim, sizes),
   );
 }
 
@@ -98,21 +125,35 @@ export function squeeze<D extends DType>(
 ): TensorBase<D> {
   const from = x.shape;
   const name = dim === undefined ? 'SqueezeBackward0' : 'SqueezeBackward1';
-  return viewResult(x, x.data.squeeze(dim), name, (g, ops) => ops.reshape(g, from));
+  return viewResult(
+    x,
+    x.data.squeeze(dim),
+    name,
+    (g, ops) => ops.reshape(g, from),
+    (t) => squeeze(t, dim),
+  );
 }
 
 export function unsqueeze<D extends DType>(x: TensorBase<D>, dim: number): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.unsqueeze(dim), 'UnsqueezeBackward0', (g, ops) =>
-    ops.reshape(g, from),
+  return viewResult(
+    x,
+    x.data.unsqueeze(dim),
+    'UnsqueezeBackward0',
+    (g, ops) => ops.reshape(g, from),
+    (t) => unsqueeze(t, dim),
   );
 }
 
 /** Broadcasts to `shape` without copying; the gradient is summed back (sumToShape). */
 export function expand<D extends DType>(x: TensorBase<D>, shape: Shape): TensorBase<D> {
   const from = x.shape;
-  return viewResult(x, x.data.expand(shape), 'ExpandBackward0', (g, ops) =>
-    ops.sumToShape(g, from),
+  return viewResult(
+    x,
+    x.data.expand(shape),
+    'ExpandBackward0',
+    (g, ops) => ops.sumToShape(g, from),
+    (t) => expand(t, shape),
   );
 }
 
@@ -121,7 +162,13 @@ export function permute<D extends DType>(x: TensorBase<D>, dims: readonly number
   const n = dims.length;
   const inverse = new Array<number>(n);
   for (let i = 0; i < n; i++) inverse[(dims[i]! + n) % n] = i;
-  return viewResult(x, out, 'PermuteBackward0', (g, ops) => ops.permute(g, inverse));
+  return viewResult(
+    x,
+    out,
+    'PermuteBackward0',
+    (g, ops) => ops.permute(g, inverse),
+    (t) => permute(t, dims),
+  );
 }
 
 export function transpose<D extends DType>(
@@ -130,14 +177,26 @@ export function transpose<D extends DType>(
   dim1: number,
   name = 'TransposeBackward0',
 ): TensorBase<D> {
-  return viewResult(x, x.data.transpose(dim0, dim1), name, (g, ops) =>
-    ops.transpose(g, dim0, dim1),
+  return viewResult(
+    x,
+    x.data.transpose(dim0, dim1),
+    name,
+    (g, ops) => ops.transpose(g, dim0, dim1),
+    (t) => transpose(t, dim0, dim1, name),
   );
 }
 
 /** PyTorch's `t()`: a transpose of a matrix, a no-op on 0-d and 1-d tensors. */
 export function t<D extends DType>(x: TensorBase<D>): TensorBase<D> {
-  if (x.shape.length < 2) return viewResult(x, x.data.view(x.shape), 'TBackward0', (g) => g);
+  if (x.shape.length < 2) {
+    return viewResult(
+      x,
+      x.data.view(x.shape),
+      'TBackward0',
+      (g) => g,
+      (dt) => t(dt),
+    );
+  }
   return transpose(x, 0, 1, 'TBackward0');
 }
 
@@ -145,9 +204,9 @@ export function t<D extends DType>(x: TensorBase<D>): TensorBase<D> {
 export function clone<D extends DType>(x: TensorBase<D>): TensorBase<D> {
   if (x.nd === null) {
     const out = x.wrapScalar(x.scalar, x.scalarShape, x.scalarDType);
-    return recordLinear(x, out, 'CloneBackward0', (g) => g);
+    return recordLinear(x, out, 'CloneBackward0', (g) => g, clone);
   }
-  return recordLinear(x, x.wrap(x.nd.clone()), 'CloneBackward0', (g) => g);
+  return recordLinear(x, x.wrap(x.nd.clone()), 'CloneBackward0', (g) => g, clone);
 }
 
 /**
@@ -162,7 +221,13 @@ export function toDType<D extends DType, E extends DType>(
   const from = x.dtype;
   const out = x.wrap(x.data.to(dtype));
   if (dtype !== 'float64' && dtype !== 'float32') return out;
-  return recordLinear(x, out, 'ToCopyBackward0', (g) => toDType(g, from));
+  return recordLinear(
+    x,
+    out,
+    'ToCopyBackward0',
+    (g) => toDType(g, from),
+    (t) => toDType(t, dtype),
+  );
 }
 
 function recordLinear<E extends DType>(
@@ -170,12 +235,19 @@ function recordLinear<E extends DType>(
   out: TensorBase<E>,
   name: string,
   transposeOf: (g: TensorBase, ops: GradOps) => TensorBase,
+  tangentOf: TangentFn,
 ): TensorBase<E> {
   if (x.requiresGradFlag && isGradEnabled()) {
     out.gradFn = new LinearBackward(name, x, transposeOf);
     out.requiresGradFlag = true;
   }
+  if (x.fw !== null) propagate(out, [x], linearJvp(tangentOf));
   return out;
+}
+
+/** The jvp rule of a linear op of one input: the op itself, applied to the tangent. */
+export function linearJvp(tangentOf: TangentFn): JvpRule {
+  return (tangents) => tangentOf(tangents[0]!);
 }
 
 /**
@@ -189,7 +261,13 @@ export function selectingView<D extends DType>(
 ): TensorBase<D> {
   const from = x.shape;
   const out = fn(x.data) as NDArray<D>;
-  return viewResult(x, out, name, (g) => embed(g, from, fn, name));
+  return viewResult(
+    x,
+    out,
+    name,
+    (g) => embed(g, from, fn, name),
+    (t) => selectingView(t, fn, name),
+  );
 }
 
 export function narrow<D extends DType>(
@@ -244,5 +322,11 @@ export function embed(g: TensorBase, shape: Shape, fn: ViewFn, viewName: string)
     out.gradFn = new EmbedBackward(viewName.replace(/0$/, 'Backward0'), g, fn, viewName);
     out.requiresGradFlag = true;
   }
+  if (g.fw !== null)
+    propagate(
+      out,
+      [g],
+      linearJvp((t) => embed(t, shape, fn, viewName)),
+    );
   return out;
 }

@@ -31,7 +31,8 @@ export function clipGradNorm_(
 ): number {
   nonNegative('clipGradNorm_', 'maxNorm', maxNorm);
   const p = options.normType ?? 2;
-  if (!(p > 0)) throw new HyperparameterError('normType', p, 'a number > 0 or Infinity', 'clipGradNorm_');
+  if (!(p > 0))
+    throw new HyperparameterError('normType', p, 'a number > 0 or Infinity', 'clipGradNorm_');
   const grads = gradsOf(parameters);
   if (grads.length === 0) return 0;
   return noGrad(() => {
@@ -47,7 +48,9 @@ export function clipGradNorm_(
       throw new HyperparameterError(
         'gradients',
         `total norm ${total}`,
-        'finite gradients (the total norm of order ' + p + ' is non-finite, so it cannot be clipped); ' +
+        'finite gradients (the total norm of order ' +
+          p +
+          ' is non-finite, so it cannot be clipped); ' +
           'or pass errorIfNonfinite: false',
         'clipGradNorm_',
       );

@@ -72,7 +72,8 @@ function stateDictMessage(
   mismatches: readonly StateDictMismatch[],
 ): string {
   const lines = [`Error(s) in loading state_dict for ${module}:`];
-  if (unexpected.length > 0) lines.push(`\tUnexpected key(s) in state_dict: ${quoted(unexpected)}.`);
+  if (unexpected.length > 0)
+    lines.push(`\tUnexpected key(s) in state_dict: ${quoted(unexpected)}.`);
   if (missing.length > 0) lines.push(`\tMissing key(s) in state_dict: ${quoted(missing)}.`);
   for (const m of mismatches) {
     lines.push(

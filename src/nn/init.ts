@@ -14,15 +14,7 @@ export interface InitOptions {
 
 /** Nonlinearities `calculateGain` knows (PyTorch's names). */
 export type Nonlinearity =
-  | 'linear'
-  | 'conv1d'
-  | 'conv2d'
-  | 'conv3d'
-  | 'sigmoid'
-  | 'tanh'
-  | 'relu'
-  | 'leaky_relu'
-  | 'selu';
+  'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu';
 
 /**
  * The recommended gain for a nonlinearity (PyTorch's `calculate_gain`): 1 for linear and
@@ -95,12 +87,7 @@ export function uniform_<T extends Tensor>(t: T, a = 0, b = 1, options: InitOpti
 }
 
 /** Fills `t` with N(mean, std²). */
-export function normal_<T extends Tensor>(
-  t: T,
-  mean = 0,
-  std = 1,
-  options: InitOptions = {},
-): T {
+export function normal_<T extends Tensor>(t: T, mean = 0, std = 1, options: InitOptions = {}): T {
   const z = randn([...t.shape], { dtype: floatDType(t), ...options });
   return fill(
     t,

@@ -140,7 +140,11 @@ export abstract class Module<In extends unknown[] = [Tensor], Out = Tensor> {
     return this.namedBuffers('', recurse).map(([, b]) => b);
   }
 
-  private collect(kind: 'parameter' | 'buffer', prefix: string, recurse: boolean): [string, Tensor][] {
+  private collect(
+    kind: 'parameter' | 'buffer',
+    prefix: string,
+    recurse: boolean,
+  ): [string, Tensor][] {
     const modules = recurse
       ? this.namedModules(prefix)
       : ([[prefix, this]] as [string, AnyModule][]);

@@ -56,6 +56,7 @@ const BINARY: ((a: Tree, b: Tree) => Tree)[] = [
   (a, b) => b2('pow', squarePlusOne(a), u1('tanh', b)), // a symbolic exponent
   (a, b) => b2('atan2', a, squarePlusOne(b)),
   (a, b) => b2('atan2', squarePlusOne(a), b),
+  (a, b) => b2('pow', u1('exp', a), b), // exp(a)**b, which the symbolic side writes exp(a*b)
 ];
 
 /** Small exact exponents: integer powers, and halves of a positive base. */
@@ -67,6 +68,9 @@ const POWER: ((a: Tree) => Tree)[] = [
   (a) => b2('pow', squarePlusOne(a), half),
   (a) => b2('pow', squarePlusOne(a), c(-1.5, '-3/2')),
   (a) => b2('pow', two, u1('tanh', a)), // a constant base: x.rpow(2) on the autograd side
+  // powers of a square, which the symbolic side rewrites with Abs for real symbols
+  (a) => b2('pow', b2('pow', a, two), half),
+  (a) => b2('pow', b2('pow', a, two), c(1.5, '3/2')),
 ];
 
 const CONSTANTS: Tree[] = [c(-3), c(-2), c(-1), one, two, c(3), half, c(1.5, '3/2')];
@@ -106,10 +110,17 @@ export function treeArbitrary(variables: 1 | 2 | 3, depth = 4): fc.Arbitrary<Tre
   return build(depth);
 }
 
-/** A point with each coordinate in [-2, 2]. */
+/**
+ * A point with each coordinate in [-2, 2]: mostly spread evenly (decimal fractions, as people
+ * type them), sometimes fast-check's doubles, which favour edge cases (±0, tiny, ±2).
+ */
 export function pointArbitrary(variables: number): fc.Arbitrary<number[]> {
-  return fc.array(fc.double({ min: -2, max: 2, noNaN: true }), {
-    minLength: variables,
-    maxLength: variables,
-  });
+  const coordinate = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc.noBias(fc.integer({ min: -2_000_000, max: 2_000_000 })).map((n) => n / 1e6),
+    },
+    { weight: 1, arbitrary: fc.double({ min: -2, max: 2, noNaN: true }) },
+  );
+  return fc.array(coordinate, { minLength: variables, maxLength: variables });
 }

@@ -89,7 +89,8 @@ export function nodeCount(t: Tree): number {
 
 /**
  * How far `point` is from every place where the tree is not smooth: the smallest |argument| of
- * abs, sign and relu (their kinks), of a divisor and of the base of a negative power (poles).
+ * abs, sign and relu (their kinks), of a divisor, and of the base of a negative or fractional
+ * power (poles and infinite slopes).
  * Finite differences straddling such a place measure something else, so the properties only
  * use points where this is comfortably large.
  */
@@ -106,7 +107,9 @@ export function singularDistance(t: Tree, point: readonly number[]): number {
     case 'binary': {
       const inner = Math.min(singularDistance(t.left, point), singularDistance(t.right, point));
       if (t.op === 'div') return Math.min(inner, Math.abs(evaluateTree(t.right, point)));
-      if (t.op === 'pow' && (t.right.kind !== 'const' || t.right.value < 0)) {
+      // a non-integer power has a pole or an infinite slope where its base is 0
+      const integerPower = t.right.kind === 'const' && Number.isInteger(t.right.value);
+      if (t.op === 'pow' && !(integerPower && t.right.value >= 0)) {
         return Math.min(inner, Math.abs(evaluateTree(t.left, point)));
       }
       return inner;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fromArray,
@@ -63,19 +64,30 @@ describe('losses match PyTorch 1.13 (value, ∂/∂input, ∂/∂target)', () =>
       // PyTorch 1.13: the value of F.<loss>(input, target, **options)
       expectClose(loss, c.value as NestedNumbers, { rel: 1e-13, what: 'loss' });
       const scalar =
-        loss.ndim === 0 ? loss : loss.mul(tensor(gradWeights(loss.shape)).reshape(loss.shape)).sum();
+        loss.ndim === 0
+          ? loss
+          : loss.mul(tensor(gradWeights(loss.shape)).reshape(loss.shape)).sum();
       scalar.backward();
       expectClose(input.grad!, c.gradInput as NestedNumbers, { rel: 1e-12, what: 'grad input' });
       if (c.gradTarget !== null) {
-        expectClose(target.grad!, c.gradTarget as NestedNumbers, { rel: 1e-12, what: 'grad target' });
+        expectClose(target.grad!, c.gradTarget as NestedNumbers, {
+          rel: 1e-12,
+          what: 'grad target',
+        });
       }
     });
   }
 });
 
 describe('loss modules call the functions with their options', () => {
-  const x = tensor([[0.3, -1.2], [2, 0.5]]);
-  const y = tensor([[0.1, -1], [2.5, 0]]);
+  const x = tensor([
+    [0.3, -1.2],
+    [2, 0.5],
+  ]);
+  const y = tensor([
+    [0.1, -1],
+    [2.5, 0],
+  ]);
   it('MSELoss and L1Loss', () => {
     expect(new MSELoss().forward(x, y).item()).toBe(mseLoss(x, y).item());
     expect(new L1Loss({ reduction: 'sum' }).forward(x, y).item()).toBe(
@@ -86,7 +98,9 @@ describe('loss modules call the functions with their options', () => {
     const w = tensor([0.5, 2]);
     const m = new CrossEntropyLoss({ weight: w, labelSmoothing: 0.1 });
     const t = tensor([1, 0], { dtype: 'int32' });
-    expect(m.forward(x, t).item()).toBe(crossEntropy(x, t, { weight: w, labelSmoothing: 0.1 }).item());
+    expect(m.forward(x, t).item()).toBe(
+      crossEntropy(x, t, { weight: w, labelSmoothing: 0.1 }).item(),
+    );
     expect(Object.keys(m.stateDict())).toEqual(['weight']);
     expect(m.parameters()).toHaveLength(0);
     expect(new NLLLoss().forward(x.logSoftmax(1), [1, 0]).item()).toBe(
@@ -105,13 +119,21 @@ describe('loss modules call the functions with their options', () => {
 });
 
 describe('cross-checks between losses', () => {
-  const logits = tensor([[1, 2, 3], [0.5, -1, 2], [0, 0, 1]]);
+  const logits = tensor([
+    [1, 2, 3],
+    [0.5, -1, 2],
+    [0, 0, 1],
+  ]);
   const labels = tensor([0, 2, 1], { dtype: 'int32' });
 
   it('crossEntropy = nllLoss ∘ logSoftmax, and = crossEntropy with one-hot probabilities', () => {
     const a = crossEntropy(logits, labels).item() as number;
     expect(a).toBe(nllLoss(logits.logSoftmax(1), labels).item());
-    const onehot = tensor([[1, 0, 0], [0, 0, 1], [0, 1, 0]]);
+    const onehot = tensor([
+      [1, 0, 0],
+      [0, 0, 1],
+      [0, 1, 0],
+    ]);
     expect(crossEntropy(logits, onehot).item()).toBeCloseTo(a, 14);
   });
 
@@ -162,11 +184,52 @@ describe('cross-checks between losses', () => {
   });
 });
 
+describe('property: crossEntropy = logsumexp − logit[target], gradient softmax − onehot', () => {
+  it('on random logits and labels', () => {
+    const row = fc.array(fc.double({ min: -30, max: 30, noNaN: true }), {
+      minLength: 4,
+      maxLength: 4,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(row, fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 5 }),
+        (samples) => {
+          const n = samples.length;
+          const x = tensor(
+            samples.map(([r]) => r),
+            { requiresGrad: true },
+          );
+          const labels = samples.map(([, t]) => t);
+          const loss = crossEntropy(x, labels, { reduction: 'sum' });
+          let expected = 0;
+          const expectedGrad: number[] = [];
+          for (const [r, t] of samples) {
+            const m = Math.max(...r);
+            const z = r.reduce((a, v) => a + Math.exp(v - m), 0);
+            expected += m + Math.log(z) - r[t]!;
+            r.forEach((v, c) => expectedGrad.push(Math.exp(v - m) / z - (c === t ? 1 : 0)));
+          }
+          expect(loss.item()).toBeCloseTo(
+            expected,
+            10 - Math.ceil(Math.log10(Math.max(1, expected))),
+          );
+          loss.backward();
+          expectClose(x.grad!, expectedGrad, { rel: 1e-9, abs: 1e-12 });
+          expect(x.grad!.shape).toEqual([n, 4]);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('custom backward formulas are right to second order (gradcheck)', () => {
   it('binaryCrossEntropy and binaryCrossEntropyWithLogits', () => {
     const p = fromArray(Float64Array.of(0.2, 0.6, 0.9), [3], { requiresGrad: true });
     const t = fromArray(Float64Array.of(0.1, 1, 0.4), [3], { requiresGrad: true });
-    expect(gradcheck((a, b) => binaryCrossEntropy(a!, b!, { reduction: 'sum' }), [p, t])).toBe(true);
+    expect(gradcheck((a, b) => binaryCrossEntropy(a!, b!, { reduction: 'sum' }), [p, t])).toBe(
+      true,
+    );
     const z = fromArray(Float64Array.of(-1.5, 0.3, 2), [3], { requiresGrad: true });
     const pw = tensor([2, 0.5, 1]);
     const f = (a?: Tensor, b?: Tensor): Tensor =>
@@ -195,23 +258,32 @@ describe('errors name the problem', () => {
       /target of shape \[2\] does not fit input of shape \[1, 2\]/,
     );
     expect(() =>
-      crossEntropy(tensor([[1, 2]]), tensor([0], { dtype: 'int32' }), { weight: tensor([1, 2, 3]) }),
+      crossEntropy(tensor([[1, 2]]), tensor([0], { dtype: 'int32' }), {
+        weight: tensor([1, 2, 3]),
+      }),
     ).toThrow(ShapeError);
   });
 
   it('class indices out of range, float class indices, BCE inputs outside [0, 1]', () => {
     expect(() => crossEntropy(tensor([[1, 2, 3]]), [3])).toThrow(IndexError);
     expect(() => crossEntropy(tensor([[1, 2, 3]]), [3])).toThrow(/Target 3 is out of bounds/);
-    expect(() => nllLoss(tensor([[1, 2, 3]]), tensor([1.0]))).toThrow(DTypeError);
+    expect(() => nllLoss(tensor([[1, 2, 3]]), tensor([1.0]) as never)).toThrow(DTypeError);
+    expect(() => crossEntropy(tensor([[1, 2, 3]]), [0.5])).toThrow(
+      /integers, got 0.5 at position 0/,
+    );
     expect(() => binaryCrossEntropy(tensor([0.5, 1.5]), tensor([0, 1]))).toThrow(InputValueError);
-    expect(() => binaryCrossEntropy(tensor([0.5, 1.5]), tensor([0, 1]))).toThrow(/element 1 is 1.5/);
+    expect(() => binaryCrossEntropy(tensor([0.5, 1.5]), tensor([0, 1]))).toThrow(
+      /element 1 is 1.5/,
+    );
   });
 
   it('bad options name the value', () => {
     expect(() => mseLoss(tensor([1]), tensor([1]), { reduction: 'avg' as 'mean' })).toThrow(
       HyperparameterError,
     );
-    expect(() => mseLoss(tensor([1]), tensor([1]), { reduction: 'avg' as 'mean' })).toThrow(/"avg"/);
+    expect(() => mseLoss(tensor([1]), tensor([1]), { reduction: 'avg' as 'mean' })).toThrow(
+      /"avg"/,
+    );
     expect(() => crossEntropy(tensor([[1, 2]]), [0], { labelSmoothing: 1.5 })).toThrow(/1\.5/);
     expect(() => huberLoss(tensor([1]), tensor([1]), { delta: -1 })).toThrow(/delta value: -1/);
   });

@@ -28,7 +28,12 @@ import { REPRS } from './oracle/torchValues.js';
 
 /** The oracle's Net: the same layers as the PyTorch class in gen.py. */
 class Net extends Module {
-  body = new Sequential(new Linear(2, 8), new GELU('tanh'), new Dropout(0.25), new Linear(8, 3, { bias: false }));
+  body = new Sequential(
+    new Linear(2, 8),
+    new GELU('tanh'),
+    new Dropout(0.25),
+    new Linear(8, 3, { bias: false }),
+  );
   norm = new LayerNorm(3, { eps: 1e-6 });
   act = new LeakyReLU(0.2);
   forward(x: Tensor): Tensor {
@@ -103,7 +108,10 @@ describe('state dict', () => {
     const a = new Net();
     manualSeed(2);
     const b = new Net();
-    const x = tensor([[0.5, -1], [2, 0.25]]);
+    const x = tensor([
+      [0.5, -1],
+      [2, 0.25],
+    ]);
     a.eval();
     b.eval();
     expect(valuesOf(b.forward(x))).not.toEqual(valuesOf(a.forward(x)));
@@ -133,7 +141,9 @@ describe('state dict', () => {
     const sd = new Linear(3, 2).stateDict();
     const { bias: _bias, ...noBias } = sd;
     expect(() => fc.loadStateDict(noBias)).toThrow(/Missing key\(s\) in state_dict: "bias"/);
-    expect(() => fc.loadStateDict({ ...sd, extra: sd['bias']! })).toThrow(/Unexpected key\(s\).*"extra"/);
+    expect(() => fc.loadStateDict({ ...sd, extra: sd['bias']! })).toThrow(
+      /Unexpected key\(s\).*"extra"/,
+    );
     const bad = { ...sd, weight: new Linear(2, 2).stateDict()['weight']! };
     let err: StateDictError | undefined;
     try {
@@ -143,9 +153,14 @@ describe('state dict', () => {
     }
     expect(err).toBeInstanceOf(StateDictError);
     expect(err!.mismatches).toEqual([{ key: 'weight', expected: [2, 3], got: [2, 2] }]);
-    expect(err!.message).toContain('copying a param with shape [2, 2] from checkpoint, the shape in current model is [2, 3]');
+    expect(err!.message).toContain(
+      'copying a param with shape [2, 2] from checkpoint, the shape in current model is [2, 3]',
+    );
     expect(valuesOf(fc.weight)).toEqual(before);
-    expect(fc.loadStateDict(noBias, { strict: false })).toEqual({ missingKeys: ['bias'], unexpectedKeys: [] });
+    expect(fc.loadStateDict(noBias, { strict: false })).toEqual({
+      missingKeys: ['bias'],
+      unexpectedKeys: [],
+    });
     expect(valuesOf(fc.weight)).toEqual(Array.from(sd['weight']!.data));
   });
 });
@@ -162,7 +177,9 @@ describe('modes, gradients, conversion', () => {
 
   it('zeroGrad clears gradients; requiresGrad_(false) freezes', () => {
     const fc = new Linear(2, 1);
-    fc.forward(tensor([[1, 2]])).sum().backward();
+    fc.forward(tensor([[1, 2]]))
+      .sum()
+      .backward();
     expect(fc.weight.grad).not.toBeNull();
     fc.zeroGrad(false);
     expect(valuesOf(fc.weight.grad!)).toEqual([0, 0]);
@@ -191,9 +208,9 @@ describe('reprs are PyTorch’s', () => {
     // PyTorch 1.13: repr(...) of the same modules (see gen.py)
     expect(String(new Linear(2, 3))).toBe(REPRS.linear);
     expect(String(new Linear(4, 1, { bias: false }))).toBe(REPRS.linearNoBias);
-    expect(String(new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 1), new Sigmoid()))).toBe(
-      REPRS.sequential,
-    );
+    expect(
+      String(new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 1), new Sigmoid())),
+    ).toBe(REPRS.sequential);
     expect(String(new Net())).toBe(REPRS.net);
     const layers = [
       new Dropout(),
@@ -236,7 +253,10 @@ describe('Sequential', () => {
       err = e as ShapeError;
     }
     expect(err).toBeInstanceOf(ShapeError);
-    expect(err!.shapes).toEqual([[1, 2], [2, 3]]);
+    expect(err!.shapes).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     expect(err!.message).toMatch(/input of shape \[1, 2\].*weight of shape \[2, 3\]/);
   });
 });

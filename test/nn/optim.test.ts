@@ -50,7 +50,9 @@ describe('optimisers follow PyTorch 1.13’s trajectories (float64, to 1e-12)', 
   for (const c of OPTIM_CASES) {
     it(`${c.label}: ${OPTIM_PROBLEM.steps} steps`, () => {
       const { weight, bias, loss } = problem();
-      const params = c.groups ? [{ params: [weight] }, { params: [bias], lr: 0.02 }] : [weight, bias];
+      const params = c.groups
+        ? [{ params: [weight] }, { params: [bias], lr: 0.02 }]
+        : [weight, bias];
       const opt = OPTIMIZERS[c.optimizer]!(params, c.options as never);
       for (let k = 0; k < OPTIM_PROBLEM.steps; k++) {
         opt.zeroGrad();
@@ -60,8 +62,16 @@ describe('optimisers follow PyTorch 1.13’s trajectories (float64, to 1e-12)', 
         // PyTorch 1.13, torch.optim.<optimizer>(foreach=False): loss and parameters after step k
         expect(l.item()).toBeCloseTo(c.losses[k]!, 12);
         const expected = c.steps[k]!;
-        expectClose(weight, expected.weight, { rel: 1e-12, abs: 1e-14, what: `weight after step ${k + 1}` });
-        expectClose(bias, expected.bias, { rel: 1e-12, abs: 1e-14, what: `bias after step ${k + 1}` });
+        expectClose(weight, expected.weight, {
+          rel: 1e-12,
+          abs: 1e-14,
+          what: `weight after step ${k + 1}`,
+        });
+        expectClose(bias, expected.bias, {
+          rel: 1e-12,
+          abs: 1e-14,
+          what: `bias after step ${k + 1}`,
+        });
       }
     });
   }

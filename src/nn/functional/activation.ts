@@ -27,7 +27,9 @@ export function gelu(x: Tensor, approximate: GeluApproximate = 'none'): Tensor {
  * the gradient exactly 1 there).
  */
 export function softplus(x: Tensor, beta = 1, threshold = 20): Tensor {
-  if (beta === 1 && threshold === 20) return x.softplus(); // the rules table uses the same cut-off
+  // The rules table's softplus has PyTorch's cut-off at 20 in its value but not in its
+  // derivative (σ(25) = 1 − 1.4e-11, where PyTorch's gradient is exactly 1): the where() below
+  // gives the linear branch its exact gradient for every beta and threshold.
   const bx = beta === 1 ? x : x.mul(beta);
   const soft = beta === 1 ? bx.softplus() : bx.softplus().div(beta);
   return x.where(bx.gt(threshold), soft);

@@ -47,9 +47,7 @@ const BinaryCrossEntropy = defineFunction<[Tensor, Tensor], Tensor>({
   },
   backward(ctx, g) {
     const [x, y] = ctx.savedTensors as [Tensor, Tensor];
-    const gx = ctx.needsInputGrad[0]
-      ? g!.mul(x.sub(y)).div(x.rsub(1).mul(x).clamp(EPS))
-      : null;
+    const gx = ctx.needsInputGrad[0] ? g!.mul(x.sub(y)).div(x.rsub(1).mul(x).clamp(EPS)) : null;
     // ∂/∂y = log(1 − x) − log x = −logit(x), unclamped as PyTorch's (±∞ at x = 0, 1)
     const gy = ctx.needsInputGrad[1] ? g!.mul(x.div(x.rsub(1)).log().neg()) : null;
     return [gx, gy];
@@ -121,9 +119,7 @@ const BinaryCrossEntropyWithLogits = defineFunction<[Tensor, Tensor, Tensor | nu
     if (ctx.needsInputGrad[1]) {
       // −x, or log σ(−x) − p·log σ(x) = p·softplus(−x) − softplus(x)
       gy =
-        pw === undefined
-          ? x.neg().mul(g!)
-          : pw.mul(x.neg().softplus()).sub(x.softplus()).mul(g!);
+        pw === undefined ? x.neg().mul(g!) : pw.mul(x.neg().softplus()).sub(x.softplus()).mul(g!);
     }
     return [gx, gy, null];
   },

@@ -73,6 +73,15 @@ function classPicks(
   ignoreIndex: number,
 ): Picks {
   const { flat, outShape, C } = classesLast(fn, input);
+  if (Array.isArray(target)) {
+    const i = (target as readonly number[]).findIndex((v) => !Number.isInteger(v));
+    if (i >= 0) {
+      throw new DTypeError(
+        `${fn}: class indices must be integers, got ${String(target[i])} at position ${i}. Fix: pass integer labels (or float class probabilities as a tensor, for crossEntropy).`,
+        ['float64'],
+      );
+    }
+  }
   const t = Array.isArray(target)
     ? tensor(target as number[], { dtype: 'int32' })
     : (target as Tensor<'int32'>);
@@ -197,7 +206,13 @@ export function crossEntropy(
   if (!Array.isArray(target) && (target as Tensor).dtype !== 'int32') {
     return probabilityTargets(input, logp, target as Tensor, weight, eps, C, classDim, reduction);
   }
-  const p = classPicks('crossEntropy', logp, target as ClassTarget, weight, options.ignoreIndex ?? -100);
+  const p = classPicks(
+    'crossEntropy',
+    logp,
+    target as ClassTarget,
+    weight,
+    options.ignoreIndex ?? -100,
+  );
   const nll = nllFromPicks(p, reduction);
   if (eps === 0) return nll;
 

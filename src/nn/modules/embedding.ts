@@ -41,8 +41,15 @@ export class Embedding extends Module<[Tensor<'int32'> | readonly number[]], Ten
       if (pad < 0) pad += numEmbeddings;
     }
     this.paddingIdx = pad;
-    this.weight = new Parameter(empty([numEmbeddings, embeddingDim], { dtype: options.dtype ?? 'float64' }));
-    normal_(this.weight, 0, 1, options.generator === undefined ? {} : { generator: options.generator });
+    this.weight = new Parameter(
+      empty([numEmbeddings, embeddingDim], { dtype: options.dtype ?? 'float64' }),
+    );
+    normal_(
+      this.weight,
+      0,
+      1,
+      options.generator === undefined ? {} : { generator: options.generator },
+    );
     if (pad !== null) noGrad(() => this.weight.select(0, pad).zero_());
   }
 

@@ -41,7 +41,12 @@ abstract class AdamBase extends Optimizer<AdamHyperparameters, AdamState> {
   }
 
   /** The Adam step proper, after any weight decay (PyTorch's _single_tensor_adam). */
-  protected adamStep(p: Tensor, g: Tensor, group: ParamGroup<AdamHyperparameters>, s: AdamState): void {
+  protected adamStep(
+    p: Tensor,
+    g: Tensor,
+    group: ParamGroup<AdamHyperparameters>,
+    s: AdamState,
+  ): void {
     const { lr, betas, eps, amsgrad } = group;
     const [beta1, beta2] = betas;
     s.step += 1;
@@ -83,7 +88,12 @@ export class Adam extends AdamBase {
     super(params, hyperparameters(options, 0));
   }
 
-  protected update(p: Tensor, grad: Tensor, group: ParamGroup<AdamHyperparameters>, state: AdamState): void {
+  protected update(
+    p: Tensor,
+    grad: Tensor,
+    group: ParamGroup<AdamHyperparameters>,
+    state: AdamState,
+  ): void {
     let g = group.maximize ? grad.neg() : grad;
     if (group.weightDecay !== 0) g = g.add(p.mul(group.weightDecay));
     this.adamStep(p, g, group, state);
@@ -96,7 +106,12 @@ export class AdamW extends AdamBase {
     super(params, hyperparameters(options, 1e-2));
   }
 
-  protected update(p: Tensor, grad: Tensor, group: ParamGroup<AdamHyperparameters>, state: AdamState): void {
+  protected update(
+    p: Tensor,
+    grad: Tensor,
+    group: ParamGroup<AdamHyperparameters>,
+    state: AdamState,
+  ): void {
     const g = group.maximize ? grad.neg() : grad;
     p.mul_(1 - group.lr * group.weightDecay);
     this.adamStep(p, g, group, state);

@@ -112,7 +112,12 @@ export class LambdaLR extends LRScheduler {
   ) {
     super(optimizer);
     if (typeof lrLambda !== 'function') {
-      throw new HyperparameterError('lrLambda', String(lrLambda), 'a function of the epoch', 'LambdaLR');
+      throw new HyperparameterError(
+        'lrLambda',
+        String(lrLambda),
+        'a function of the epoch',
+        'LambdaLR',
+      );
     }
     this.initialStep();
   }

@@ -184,7 +184,8 @@ export abstract class Optimizer<
         const s = this.state.get(p);
         if (s !== undefined) {
           const saved: Record<string, TensorState | number | null> = {};
-          for (const [k, v] of Object.entries(s)) saved[k] = v instanceof Tensor ? saveTensor(v) : v;
+          for (const [k, v] of Object.entries(s))
+            saved[k] = v instanceof Tensor ? saveTensor(v) : v;
           state[index] = saved;
         }
         ids.push(index++);

@@ -65,7 +65,12 @@ export class SGD extends Optimizer<SGDHyperparameters, SGDState> {
     return { momentumBuffer: null };
   }
 
-  protected update(p: Tensor, grad: Tensor, group: ParamGroup<SGDHyperparameters>, state: SGDState): void {
+  protected update(
+    p: Tensor,
+    grad: Tensor,
+    group: ParamGroup<SGDHyperparameters>,
+    state: SGDState,
+  ): void {
     const { lr, momentum, dampening, weightDecay, nesterov, maximize } = group;
     let d = maximize ? grad.neg() : grad;
     if (weightDecay !== 0) d = d.add(p.mul(weightDecay));

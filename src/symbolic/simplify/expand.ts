@@ -110,7 +110,8 @@ export const mexpand = (n: Node): Node => expandMul(expandMultinomial(n));
  */
 function polyProduct(factors: readonly Node[], power = 1): Node | undefined {
   const conv = polysOf(factors, false);
-  if (!conv) return undefined;
+  // floats: the canonical constructors' own arithmetic, so 1 stays 1 in (0.5*x + 1)**2
+  if (!conv || conv.inexact) return undefined;
   let acc = constant(conv.gens.length, 1n);
   let den = 1n;
   for (const p of conv.polys) {
@@ -121,7 +122,7 @@ function polyProduct(factors: readonly Node[], power = 1): Node | undefined {
     acc = polyPow(acc, power);
     den **= BigInt(power);
   }
-  return exprFromPoly(acc, conv.gens, den, conv.inexact);
+  return exprFromPoly(acc, conv.gens, den);
 }
 
 /** The terms of a product of sums, multiplied out (Mul._expandsums). */

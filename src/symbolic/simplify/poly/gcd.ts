@@ -134,7 +134,9 @@ function contentInFirst(p: Poly): Poly {
   let g: Poly | undefined;
   for (const c of coefficientsInFirst(p).values()) {
     g = g ? prsGcd(g, c) : c;
-    if (g.terms.length === 1 && g.terms[0]!.m.every((e) => e === 0)) break;
+    // a unit content cannot shrink further
+    if (g.terms.length === 1 && (g.terms[0]!.c === 1n || g.terms[0]!.c === -1n))
+      if (g.terms[0]!.m.every((e) => e === 0)) break;
   }
   return g ?? zero(p.n - 1);
 }
