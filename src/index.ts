@@ -11,3 +11,4 @@ export { ParseError } from './symbolic/index.js';
 export * as symbolic from './symbolic/index.js';
 export * as numeric from './numeric/index.js';
 export * as graph from './graph/index.js';
+export * as nn from './nn/index.js';
