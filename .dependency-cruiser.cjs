@@ -1,6 +1,7 @@
 /**
  * The import direction of ../shared/ARCHITECTURE.md, checked in CI.
  * rules <- symbolic; tensor, numeric stand alone; autograd <- tensor, rules; nn <- autograd;
+ * func <- autograd, tensor;
  * graph <- rules and the engines' public entry points; cli/web/bench/test use public entries.
  */
 const only = (from, allowed) => ({
@@ -22,6 +23,7 @@ module.exports = {
     only('tensor', ['rules']),
     only('autograd', ['tensor', 'rules', 'numeric']),
     only('nn', ['autograd', 'tensor']),
+    only('func', ['autograd', 'tensor']),
     only('graph', ['rules', 'symbolic', 'autograd', 'tensor', 'numeric']),
     {
       name: 'no-circular',

@@ -12,3 +12,4 @@ export * as symbolic from './symbolic/index.js';
 export * as numeric from './numeric/index.js';
 export * as graph from './graph/index.js';
 export * as nn from './nn/index.js';
+export * as func from './func/index.js';

@@ -30,6 +30,8 @@ import {
   type SliceItem,
 } from '../tensor/index.js';
 import { backward as runBackward, type BackwardOptions } from './api.js';
+import { currentLevel } from './forward/level.js';
+import { tangentAt } from './forward/tangents.js';
 import { clamp, where } from './conditional.js';
 import { BINARY_INFO as B, UNARY_INFO as U, binary, unary, type UnaryInfo } from './elementwise.js';
 import { gather, indexSelect, type Index } from './indexing.js';
@@ -182,13 +184,22 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
     return this.data.toArray();
   }
 
-  /** PyTorch's repr: `tensor([0.], grad_fn=<MulBackward0>)`, `tensor([1.], requires_grad=True)`. */
+  /**
+   * PyTorch's repr: `tensor([0.], grad_fn=<MulBackward0>)`, `tensor([1.], requires_grad=True)`;
+   * inside a dual level, a tensor with a tangent there shows it: `tensor([1.], tangent=tensor([3.]))`.
+   */
   override toString(options: FormatOptions = {}): string {
     const fn = this.gradFn;
-    return format(this.data, {
+    const text = format(this.data, {
       ...options,
       ...(fn !== null ? { gradFn: fn.name } : this.requiresGrad ? { requiresGrad: true } : {}),
     });
+    const level = this.fw === null ? null : currentLevel();
+    const tangent = level === null ? null : (tangentAt(this, level) as Tensor | null);
+    if (tangent === null) return text;
+    // PyTorch prints a 0-d tangent as a bare float
+    const shown = tangent.shape.length === 0 ? String(tangent.item()) : tangent.toString(options);
+    return `${text.slice(0, -1)}, tangent=${shown})`;
   }
 
   [Symbol.for('nodejs.util.inspect.custom')](): string {

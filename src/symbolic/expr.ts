@@ -276,10 +276,14 @@ export function applyFunction(name: string, args: readonly ExprLike[]): Expr {
   const arity = FUNCTIONS.get(name);
   if (!arity) throw new UnknownFunctionError(name, [...FUNCTIONS.keys()]);
   if (!arity.includes(args.length)) throw new ArityError(name, arity, args.length);
-  const nodes = args.map(toNode);
-  if (name === 'sqrt') return Expr.of(core.pow(nodes[0]!, HALF));
-  if (name === 'log' && nodes.length === 2) return Expr.of(logBase(nodes[0]!, nodes[1]!));
-  return Expr.of(core.fn(ALIASES[name] ?? name, nodes));
+  return Expr.of(applyFunctionNode(name, args.map(toNode)));
+}
+
+/** @internal applyFunction on nodes, for a name and argument count already checked */
+export function applyFunctionNode(name: string, nodes: readonly Node[]): Node {
+  if (name === 'sqrt') return core.pow(nodes[0]!, HALF);
+  if (name === 'log' && nodes.length === 2) return logBase(nodes[0]!, nodes[1]!);
+  return core.fn(ALIASES[name] ?? name, nodes);
 }
 
 /** log(x, b) = log(x)/log(b); for integers, whole powers of b come out: log(8, 2) = 3. */

@@ -1,27 +1,35 @@
 /**
- * Syntax tree → Expr. Every node goes through the core's canonicalising factories, so
- * `parse('x + x')` is `2*x` exactly as SymPy's `parse_expr` gives it. Names are resolved here:
- * `pi`, `E` (and `zoo`, `nan`, which mibun prints) are constants, names in FUNCTIONS must be
- * called, everything else is a symbol.
+ * Syntax tree → Expr, built as Python evaluates the same text on SymPy objects, so that
+ * `parse(text)` is SymPy's `parse_expr(text)` (and `sympify(text)`) exactly:
+ * - products and quotients pairwise, left to right: `a*b*c` is `(a*b)*c` and `a/b` is
+ *   `a*b**-1`. SymPy's two-argument rule then shows: `2*(x + 1)*y` is `y*(2*x + 2)`, because
+ *   `2*(x + 1)` meets alone first and distributes;
+ * - `-a` is Python's unary minus (SymPy's `__neg__`): a sum is negated term by term, a
+ *   product's coefficient in place (`-(x + 1)*y` is `y*(-x - 1)`);
+ * - sums are built at once: SymPy's Add collects terms the same way whichever the order, so
+ *   one n-ary sum equals Python's left-to-right chain (and a 100,000-term sum stays linear).
+ * Names are resolved here: `pi`, `E` (and `zoo`, `nan`, which mibun prints) are constants,
+ * names in FUNCTIONS must be called, everything else is a symbol.
  */
+import { core } from './core.js';
 import { ParseError } from './errors.js';
-import type { ProductNode, SyntaxNode } from './syntax.js';
+import { applyFunctionNode, Expr, FUNCTIONS } from './expr.js';
+import { baseOf, isPlain, negate } from './mul.js';
 import {
   E,
-  FUNCTIONS,
-  add,
-  applyFunction,
-  float,
-  integer,
-  mul,
-  neg,
-  nan,
-  pi,
-  pow,
-  symbol,
-  zoo,
-  type Expr,
-} from './expr.js';
+  makeFloat,
+  makeInteger,
+  makeMul,
+  makeSymbol,
+  NAN,
+  NEG_ONE,
+  ONE,
+  PI,
+  ZOO,
+} from './node.js';
+import type { Node } from './node.js';
+import { isZero, numMul, numInv, toFloat } from './numbers.js';
+import type { ProductNode, SyntaxNode } from './syntax.js';
 
 /** Names people type for functions mibun spells differently. */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -36,17 +44,15 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** Names SymPy's parse_expr reads as numbers, so that what mibun prints parses back. */
-const CONSTANTS: ReadonlyMap<string, Expr> = new Map([
-  ['pi', pi],
+const CONSTANTS: ReadonlyMap<string, Node> = new Map([
+  ['pi', PI],
   ['E', E],
-  ['zoo', zoo],
-  ['nan', nan],
+  ['zoo', ZOO],
+  ['nan', NAN],
 ]);
 
-const MINUS_ONE = integer(-1);
-
-/** Longest argument list passed to the n-ary factories in one call (engines cap spread calls). */
-const CHUNK = 8192;
+/** Products with more factors than this batch runs of new plain factors (see product()). */
+const BATCH_AFTER = 8;
 
 /**
  * Builds the Expr for `node`. `input` is the parsed text (for error carets); `slots` are the
@@ -55,7 +61,7 @@ const CHUNK = 8192;
 export function fromSyntax(node: SyntaxNode, input: string, slots: readonly Expr[] = []): Expr {
   const converter = new Converter(input, slots);
   try {
-    return converter.convert(node);
+    return Expr.of(converter.convert(node));
   } catch (error) {
     if (error instanceof ParseError) throw error;
     // The core refused a value (e.g. a domain error): point at the node it was building.
@@ -63,6 +69,21 @@ export function fromSyntax(node: SyntaxNode, input: string, slots: readonly Expr
     const reason = error instanceof Error ? error.message : String(error);
     throw new ParseError('invalid-value', reason, input, at.start, { length: at.end - at.start });
   }
+}
+
+/**
+ * Python's `a / b` on SymPy objects: `a*b**-1` (just `b**-1` when a is 1), except that a
+ * float divided by a nonzero number is one correctly rounded division (Float.__truediv__).
+ */
+function divide(a: Node, b: Node): Node {
+  if (a.kind === 'float' && b.isNumber && !isZero(b)) {
+    const v = a.value / toFloat(b);
+    return v === 0 ? makeInteger(0n) : makeFloat(v);
+  }
+  // a rational over a float is a*(1/b), two roundings, as Rational.__truediv__ does it
+  if (a.isNumber && b.kind === 'float' && !isZero(b)) return numMul(a, numInv(b));
+  const denom = core.pow(b, NEG_ONE);
+  return a === ONE ? denom : core.mul([a, denom]);
 }
 
 class Converter {
@@ -73,86 +94,97 @@ class Converter {
     private readonly slots: readonly Expr[],
   ) {}
 
-  convert(node: SyntaxNode): Expr {
+  convert(node: SyntaxNode): Node {
     switch (node.kind) {
       case 'integer':
-        return integer(node.value);
+        return makeInteger(typeof node.value === 'bigint' ? node.value : BigInt(node.value));
       case 'float':
-        return float(node.value);
+        return makeFloat(node.value);
       case 'name':
         return this.name(node.name, node);
       case 'slot': {
         const value = this.slots[node.index];
         if (value === undefined)
           throw this.error(node, 'invalid-value', `no value for hole ${node.index}`);
-        return value;
+        return value.node;
       }
       case 'negate': {
         const operand = this.convert(node.operand);
         this.current = node;
-        return neg(operand);
+        return negate(operand, core);
       }
       case 'power': {
         const base = this.convert(node.base);
         const exponent = this.convert(node.exponent);
         this.current = node;
-        return pow(base, exponent);
+        return core.pow(base, exponent);
       }
       case 'sum': {
-        const terms = node.terms.map((t) =>
-          t.op === '-' ? this.negated(t.node) : this.convert(t.node),
-        );
+        const terms = node.terms.map((t) => {
+          const value = this.convert(t.node);
+          this.current = t.node;
+          return t.op === '-' ? negate(value, core) : value;
+        });
         this.current = node;
-        return chunked(add, terms);
+        return core.add(terms);
       }
-      case 'product': {
-        const factors: Expr[] = [];
-        this.collectFactors(node, false, factors);
-        this.current = node;
-        return chunked(mul, factors);
-      }
+      case 'product':
+        return this.product(node);
       case 'call':
         return this.call(node);
     }
   }
 
   /**
-   * The factors of a product, for one mul() call, as SymPy's Mul(a, b, c), not left to right
-   * as Python would: `2*(x + 1)*y` stays 2*y*(x + 1) instead of distributing 2 into (x + 1);
-   * a leading minus is a coefficient of the whole product (`-(x + 1)*y` is -y*(x + 1)); and a
-   * divisor that is a product is divided out factor by factor (`3/(2*(x + 1))` is
-   * (3/2)*(x + 1)**-1, not 3*(2*x + 2)**-1). Each of these is how mibun prints, so printing
-   * and parsing back gives the same expression.
+   * `f₁ * f₂ / f₃ …` left to right, each step one two-factor product as Python makes it.
+   * In a long product, a run of plain factors with bases new to the product (`x*y*z*…`)
+   * joins in one step: appending them one at a time gives the same product, in quadratic
+   * time.
    */
-  private collectFactors(node: ProductNode, invert: boolean, out: Expr[]): void {
-    node.factors.forEach((f, i) => {
-      let part = f.node;
-      if (i === 0 && part.kind === 'negate') {
-        out.push(MINUS_ONE); // its own inverse
-        part = part.operand;
-      }
-      const inverse = invert !== (f.op === '/');
-      if (inverse && part.kind === 'product') {
-        this.collectFactors(part, true, out);
-        return;
-      }
+  private product(node: ProductNode): Node {
+    const factors = node.factors;
+    let acc = this.convert(factors[0]!.node);
+    const batch = factors.length > BATCH_AFTER;
+    let pending: Node[] = [];
+    let bases: Set<Node> | undefined;
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      acc = makeMul([...(acc.kind === 'mul' ? acc.args : [acc]), ...pending]);
+      pending = [];
+    };
+    for (let i = 1; i < factors.length; i++) {
+      const { op, node: part } = factors[i]!;
       const value = this.convert(part);
-      if (!inverse) {
-        out.push(value);
-        return;
-      }
       this.current = part;
-      out.push(pow(value, MINUS_ONE)); // a/b is a*b**-1, as in SymPy
-    });
+      if (op === '/' && value.isNumber && acc.isNumber) {
+        acc = divide(acc, value);
+        bases = undefined;
+        continue;
+      }
+      const factor = op === '/' ? core.pow(value, NEG_ONE) : value;
+      if (batch && this.joinsPlainly(acc, factor, (bases ??= basesOf(acc)), pending)) {
+        pending.push(factor);
+        bases.add(baseOf(factor));
+        continue;
+      }
+      flush();
+      this.current = node;
+      acc = op === '/' && acc === ONE ? factor : core.mul([acc, factor]);
+      bases = undefined;
+    }
+    flush();
+    return acc;
   }
 
-  private negated(node: SyntaxNode): Expr {
-    const value = this.convert(node);
-    this.current = node;
-    return neg(value);
+  /** Whether `f` would just join the product `acc` (see product()). */
+  private joinsPlainly(acc: Node, f: Node, bases: Set<Node>, pending: readonly Node[]): boolean {
+    if (acc.isNumber || acc.kind === 'special') return false;
+    if (pending.length === 0 && acc.kind !== 'mul' && !isPlain(acc, core)) return false;
+    if (f.isNumber || f.kind === 'mul' || !isPlain(f, core)) return false;
+    return !bases.has(baseOf(f));
   }
 
-  private name(name: string, node: SyntaxNode): Expr {
+  private name(name: string, node: SyntaxNode): Node {
     const constant = CONSTANTS.get(name);
     if (constant !== undefined) return constant;
     if (FUNCTIONS.has(name)) {
@@ -160,10 +192,10 @@ class Converter {
         hint: `call it: ${name}(x)`,
       });
     }
-    return symbol(name);
+    return makeSymbol(name);
   }
 
-  private call(node: Extract<SyntaxNode, { kind: 'call' }>): Expr {
+  private call(node: Extract<SyntaxNode, { kind: 'call' }>): Node {
     const { name } = node;
     const arity = FUNCTIONS.get(name);
     const nameSpan = { start: node.start, end: node.open };
@@ -188,7 +220,7 @@ class Converter {
     }
     const args = node.args.map((a) => this.convert(a));
     this.current = node;
-    return applyFunction(name, args);
+    return applyFunctionNode(name, args);
   }
 
   private error(
@@ -204,12 +236,9 @@ class Converter {
   }
 }
 
-/** `f(...items)` in slices, so a 100,000-term sum never exceeds the engine's argument limit. */
-function chunked(f: (...items: Expr[]) => Expr, items: Expr[]): Expr {
-  if (items.length <= CHUNK) return f(...items);
-  const parts: Expr[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) parts.push(f(...items.slice(i, i + CHUNK)));
-  return chunked(f, parts);
+/** The bases of a product's factors (of a single factor: its base), as Mul.flatten groups them. */
+function basesOf(n: Node): Set<Node> {
+  return new Set((n.kind === 'mul' ? n.args : [n]).map(baseOf));
 }
 
 function unknownFunctionHint(name: string): string {

@@ -305,7 +305,7 @@ function evalExp([a]: readonly Node[], { core }: Ctx): Node | undefined {
       if (isFn(f, 'log')) {
         if (logArg) return undefined;
         logArg = f.args[0];
-      } else if (f.symbols.length === 0 && isExtendedReal(f)) coeffs.push(f);
+      } else if (!f.hasSymbols && isExtendedReal(f)) coeffs.push(f);
       else return undefined;
     }
     return logArg ? core.pow(logArg, core.mul(coeffs)) : undefined;
@@ -364,7 +364,7 @@ function evalAbs([a]: readonly Node[], ctx: Ctx): Node | undefined {
   if (a!.isNumber) return numAbs(a!);
   if (a === ZOO) return ZOO; // SymPy: oo
   const [n, d] = numerDenom(a!, core);
-  if (d.symbols.length && !n.symbols.length)
+  if (d.hasSymbols && !n.hasSymbols)
     return core.mul([core.fn('abs', [n]), core.pow(core.fn('abs', [d]), NEG_ONE)]);
   if (a!.kind === 'mul') {
     const known: Node[] = [];

@@ -46,3 +46,20 @@ export { ParseError } from './errors.js';
 export type { ParseErrorCode } from './errors.js';
 export { expr } from './template.js';
 export type { SyntaxNode } from './syntax.js';
+export {
+  simplify,
+  expand,
+  cancel,
+  together,
+  factorTerms,
+  collect,
+  powsimp,
+  expandLog,
+  logcombine,
+  trigsimp,
+  countOps,
+  type ExpandHints,
+  type FactorTermsOptions,
+  type PowsimpOptions,
+  type TogetherOptions,
+} from './simplify/index.js';

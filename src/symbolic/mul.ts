@@ -5,26 +5,63 @@
  * `2*sqrt(3)`), and a number times a sum distributed (`2*(x + 1)` → `2*x + 2`), the one
  * place where SymPy expands on construction.
  */
-import { E, makeMul, makeMulWith, makeRational, NAN, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
+import { E, makeMul, makeMulSorted, makeMulWith, makeRational, NAN, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
 import type { Core, Node } from './node.js';
-import { isZero, numAdd, numMul, numSign } from './numbers.js';
-import { asBaseExp, asCoeffMul } from './parts.js';
+import { isZero, numAdd, numMul, numNeg, numSign } from './numbers.js';
+import { asBaseExp, asCoeffMul, coeffOf, restOf } from './parts.js';
 import { divmod, gcd } from './rational.js';
 
-/** SymPy's _keep_coeff(c, t): c*t with the coefficient folded into t without re-flattening. */
+/**
+ * SymPy's _keep_coeff(c, t) for a number c: c*t with the coefficient folded into a product
+ * without re-flattening (a coefficient that becomes 1, even 1.0, is dropped, as SymPy's
+ * `== 1` does), -1 applied as negation, and a sum kept whole: c*(a + b).
+ */
 export function keepCoeff(c: Node, t: Node, core: Core): Node {
   if (t === ONE) return c;
   if (c === ONE) return t;
+  if (c === NEG_ONE) return negate(t, core);
+  if (t.kind === 'add') return makeMul([c, t]);
   if (t.kind === 'mul') {
     const args = [...t.args];
     if (args[0]!.isNumber) {
       const k = numMul(args[0]!, c);
-      if (k === ONE) args.shift();
+      if (numIsOne(k)) args.shift();
       else args[0] = k;
     } else args.unshift(c);
     return args.length === 1 ? args[0]! : makeMul(args);
   }
-  return core.mul([c, t]);
+  const m = core.mul([c, t]);
+  return m.isNumber && !t.isNumber ? makeMul([c, t]) : m;
+}
+
+/** Whether a number node equals 1 (the integer, or a float 1.0). */
+const numIsOne = (n: Node): boolean => n === ONE || (n.kind === 'float' && n.value === 1);
+
+/**
+ * -n as Python's unary minus computes it on a SymPy expression (`__neg__`): a number is
+ * negated, a sum term by term (Add.__neg__), a product by negating its coefficient in place
+ * (Mul.__neg__), anything else becomes -1*n. zoo and nan are their own negatives.
+ */
+export function negate(n: Node, core: Core): Node {
+  if (n.isNumber) return numNeg(n);
+  switch (n.kind) {
+    case 'special':
+      return n;
+    case 'add':
+      return core.add(n.args.map((t) => negate(t, core)));
+    case 'mul': {
+      const c = numNeg(coeffOf(n));
+      if (c === ONE) return restOf(n);
+      if (n.args[0]!.isNumber) {
+        const out = n.args.slice();
+        out[0] = c;
+        return makeMulSorted(out);
+      }
+      return makeMulSorted([c, ...n.args]);
+    }
+    default:
+      return core.mul([NEG_ONE, n]);
+  }
 }
 
 type Pair = [Node, Node];
@@ -46,13 +83,57 @@ function gather(pairs: readonly Pair[], core: Core): Pair[] {
   return out;
 }
 
-const negate = (core: Core) => (e: Node) => core.mul([NEG_ONE, e]);
+/** e ↦ -e for asBaseExp, made once per core. */
+let negator: { core: Core; neg: (e: Node) => Node } | undefined;
+function negExp(core: Core): (e: Node) => Node {
+  if (negator?.core !== core) negator = { core, neg: (e) => negate(e, core) };
+  return negator.neg;
+}
 
 /** The base of a factor as Mul.flatten groups it: x for x**2, E for exp(u). */
-function baseOf(f: Node): Node {
+export function baseOf(f: Node): Node {
   if (f.kind === 'pow') return f.args[0]!.kind === 'rational' ? f : f.args[0]!;
   if (f.kind === 'fn' && f.name === 'exp') return E;
   return f;
+}
+
+/**
+ * Whether Mul.flatten leaves the factor `f` exactly as it is unless another factor has the
+ * same base: a symbol, constant, sum, function, or a power of a non-number whose exponent
+ * and value are already canonical (`x**2`; not `x**(2*(y + 1))` as factor_terms leaves it,
+ * which flatten would expand). Numbers, products, zoo and nan, and numeric powers
+ * (`sqrt(2)`, `2**x`, which combine with each other) are not plain. Decided once per node.
+ */
+export function isPlain(f: Node, core: Core): boolean {
+  if (f.plainFactor !== 0) return f.plainFactor === 1;
+  let plain: boolean;
+  switch (f.kind) {
+    case 'symbol':
+    case 'constant':
+    case 'add':
+      plain = true;
+      break;
+    case 'fn':
+    case 'pow': {
+      if (f.kind === 'fn' && f.name !== 'exp') {
+        plain = true;
+        break;
+      }
+      f.plainFactor = 2; // while deciding: no (a cycle through the constructors ends here)
+      const [b, e] = f.kind === 'pow' ? (f.args as [Node, Node]) : [E, f.args[0]!];
+      if (b.isNumber) plain = false;
+      else {
+        // what gather() does to the factor on its own: exponent re-multiplied, power rebuilt
+        const e2 = core.mul([coeffOf(e), restOf(e)]);
+        plain = e2 === e && core.pow(b, e) === f;
+      }
+      break;
+    }
+    default:
+      plain = false;
+  }
+  f.plainFactor = plain ? 1 : 2;
+  return plain;
 }
 
 /**
@@ -60,31 +141,63 @@ function baseOf(f: Node): Node {
  * (what the full flatten below would do, in one pass over the product). This is the chain
  * rule's usual step, so d(sin(sin(…(x)))) stays fast at depth 10,000.
  */
-function appendFactor(m: Node, f: Node): Node | undefined {
-  if (f.kind === 'mul' || f.kind === 'add' || f.kind === 'special' || f.isNumber) return undefined;
+function appendFactor(m: Node, f: Node, core: Core): Node | undefined {
+  if (!isPlain(f, core)) return undefined;
   const b = baseOf(f);
-  if (b.isNumber || b.kind === 'pow') return undefined; // numeric radicals combine
   for (const g of m.args) if (baseOf(g) === b) return undefined;
   return makeMulWith(m, f);
 }
 
+/**
+ * Two factors in the shapes that need no gathering (SymPy's Mul.flatten gives the same):
+ * number × number, number × plain factor, number × product (the coefficient changes),
+ * plain × plain with different bases, product × plain factor with a new base. Undefined
+ * when the full flatten is needed.
+ */
+function mulTwo(a: Node, b: Node, core: Core): Node | undefined {
+  if (b.isNumber) [a, b] = [b, a];
+  if (a.isNumber) {
+    if (b.isNumber) return numMul(a, b);
+    if (isZero(a) || b.kind === 'special') return undefined;
+    // SymPy's two-argument rule: a rational times a sum distributes, 2*(x + 1) → 2*x + 2;
+    // times r*(sum) (left unevaluated by factor_terms) it stays (a*r)*(sum)
+    if (b.kind === 'add') return a.isRational ? distribute(a, b, core) : undefined;
+    if (b.kind === 'mul') {
+      const r = coeffOf(b);
+      const rest = restOf(b);
+      if (rest.kind === 'add') {
+        if (!a.isRational || r === ONE) return undefined;
+        const ar = numMul(a, r);
+        return ar === ONE ? rest : makeMul([ar, rest]);
+      }
+      const k = numMul(a, r);
+      if (isZero(k)) return ZERO;
+      if (k === ONE) return rest;
+      if (r === ONE) return makeMulSorted([k, ...b.args]);
+      const out = b.args.slice();
+      out[0] = k;
+      return makeMulSorted(out);
+    }
+    return isPlain(b, core) ? makeMulSorted([a, b]) : undefined;
+  }
+  if (a.kind === 'mul') return b.kind === 'mul' ? undefined : appendFactor(a, b, core);
+  if (b.kind === 'mul') return appendFactor(b, a, core);
+  if (isPlain(a, core) && isPlain(b, core) && baseOf(a) !== baseOf(b)) return makeMul([a, b]);
+  return undefined;
+}
+
+/** r*(t₁ + t₂ + …) → r*t₁ + r*t₂ + … (SymPy: Add(*[_keep_coeff(r, t) for t in sum.args])). */
+function distribute(r: Node, sum: Node, core: Core): Node {
+  return core.add(sum.args.map((t) => keepCoeff(r, t, core)));
+}
+
 export function mulFlatten(input: readonly Node[], core: Core): Node {
-  const seq = input.filter((a) => a !== ONE);
+  const seq = input.includes(ONE) ? input.filter((a) => a !== ONE) : input;
   if (seq.length === 0) return ONE;
   if (seq.length === 1) return seq[0]!;
   if (seq.length === 2) {
-    const [a, b] = seq as [Node, Node];
-    const fast =
-      a.kind === 'mul' ? appendFactor(a, b) : b.kind === 'mul' ? appendFactor(b, a) : undefined;
+    const fast = mulTwo(seq[0]!, seq[1]!, core);
     if (fast) return fast;
-  }
-
-  // SymPy's two-argument rule: a rational times a sum distributes, 2*(x + 1) → 2*x + 2
-  if (seq.length === 2) {
-    let [a, b] = seq as [Node, Node];
-    if (b.isRational) [a, b] = [b, a];
-    if (a.isRational && !isZero(a) && b.kind === 'add')
-      return core.add(b.args.map((t) => keepCoeff(a, t, core)));
   }
 
   let coeff: Node = ONE;
@@ -109,7 +222,7 @@ export function mulFlatten(input: readonly Node[], core: Core): Node {
       coeff = numMul(coeff, o);
       continue;
     }
-    const [b, e] = asBaseExp(o, negate(core));
+    const [b, e] = asBaseExp(o, negExp(core));
     if (o.kind === 'pow' && b.isNumber) {
       if (e.isRational && b.kind === 'integer' && b.p > 0n && e.kind === 'rational' && e.p > 0n) {
         const list = numRat.get(b);
@@ -145,7 +258,7 @@ export function mulFlatten(input: readonly Node[], core: Core): Node {
         p = core.pow(b, e);
         if (p.kind === 'pow' && b.kind !== 'pow') {
           const bi = b;
-          [b, e] = asBaseExp(p, negate(core));
+          [b, e] = asBaseExp(p, negExp(core));
           if (b !== bi) changed = true;
         }
       }

@@ -32,8 +32,18 @@ let nextId = 0;
 export class Node {
   /** Creation order (for debugging; not part of any key or order). */
   readonly id = nextId++;
-  /** The symbols this node depends on, sorted by name, without repeats. */
-  readonly symbols: readonly Node[];
+  /** Whether any symbol occurs in this node (`symbols.length > 0`, without building the list). */
+  readonly hasSymbols: boolean;
+  /** 1 for an atom, else 1 + the largest height of the args (lets deep trees be walked safely). */
+  readonly height: number;
+  /** @internal the sorted symbol list, built on first use (see `symbols`) */
+  symbolList: readonly Node[] | undefined = undefined;
+  /** @internal cached views and facts, filled in on first use by parts.ts and mul.ts */
+  coeffPart: Node | undefined = undefined;
+  /** @internal the rest of asCoeffMul */
+  restPart: Node | undefined = undefined;
+  /** @internal 0 unknown, 1 yes, 2 no: a factor Mul.flatten leaves as it is (see mul.ts) */
+  plainFactor = 0;
 
   constructor(
     readonly kind: NodeKind,
@@ -49,7 +59,26 @@ export class Node {
     /** A deterministic structural hash (same on every run): orders the args of Add and Mul. */
     readonly hash: number,
   ) {
-    this.symbols = kind === 'symbol' ? [this] : mergeSymbols(args);
+    let has = kind === 'symbol';
+    let height = 0;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a.hasSymbols) has = true;
+      if (a.height > height) height = a.height;
+    }
+    this.hasSymbols = has;
+    this.height = height + 1;
+    if (kind === 'symbol') this.symbolList = [this];
+    else if (!has) this.symbolList = NO_SYMBOLS;
+  }
+
+  /**
+   * The symbols this node depends on, sorted by name, without repeats. Built on first use
+   * (iteratively, children first), so a sum of 100,000 symbols costs one sort, not a
+   * quadratic chain of merges, and a node nobody asks about costs nothing.
+   */
+  get symbols(): readonly Node[] {
+    return this.symbolList ?? computeSymbols(this);
   }
 
   get isNumber(): boolean {
@@ -60,12 +89,47 @@ export class Node {
   }
 }
 
+const NO_SYMBOLS: readonly Node[] = Object.freeze([]);
+
+/** Fills in `symbolList` for `root` and every node below it that lacks one, children first. */
+function computeSymbols(root: Node): readonly Node[] {
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const n = stack[stack.length - 1]!;
+    if (n.symbolList) {
+      stack.pop();
+      continue;
+    }
+    let ready = true;
+    for (const a of n.args)
+      if (!a.symbolList) {
+        stack.push(a);
+        ready = false;
+      }
+    if (!ready) continue;
+    stack.pop();
+    n.symbolList = mergeSymbols(n.args);
+  }
+  return root.symbolList!;
+}
+
+const byName = (a: Node, b: Node): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** The union of the args' (sorted) symbol lists: merges for a few, one sort for many. */
 function mergeSymbols(args: readonly Node[]): readonly Node[] {
-  if (args.length === 0) return [];
-  if (args.length === 1) return args[0]!.symbols;
-  let out: readonly Node[] = [];
+  let out: readonly Node[] = NO_SYMBOLS;
+  let total = 0;
+  for (const a of args) total += a.symbolList!.length;
+  if (total > 64 && args.length > 8) {
+    const all: Node[] = [];
+    for (const a of args) for (const s of a.symbolList!) all.push(s);
+    all.sort(byName);
+    const unique: Node[] = [];
+    for (const s of all) if (unique[unique.length - 1] !== s) unique.push(s);
+    return unique;
+  }
   for (const a of args) {
-    const s = a.symbols;
+    const s = a.symbolList!;
     if (s.length === 0 || s === out) continue;
     if (out.length === 0) {
       out = s;
@@ -123,20 +187,27 @@ const KIND_SEED: Record<NodeKind, number> = {
 // ---- interning ------------------------------------------------------------------------------
 
 /**
- * The interning table: buckets of nodes by structural hash, compared field by field (args by
- * identity). Nodes are held weakly, so a node nobody references any more is garbage
- * collected; dead entries are pruned when their bucket is next visited or finalised. No
- * string keys: a product of 10,000 factors costs no 60 kB key.
+ * The interning table: nodes by structural hash, compared field by field (args by identity).
+ * A slot holds one weak reference (the usual case) or an array of them (hash collisions).
+ * Nodes are held weakly, so a node nobody references any more is garbage collected; dead
+ * entries are pruned when their slot is next visited or finalised. No string keys: a product
+ * of 10,000 factors costs no 60 kB key.
  */
-const table = new Map<number, WeakRef<Node>[]>();
+type Slot = WeakRef<Node> | WeakRef<Node>[];
+const table = new Map<number, Slot>();
 const registry = new FinalizationRegistry<number>((hash) => prune(hash));
 
 function prune(hash: number): void {
-  const bucket = table.get(hash);
-  if (!bucket) return;
-  const live = bucket.filter((r) => r.deref() !== undefined);
+  const slot = table.get(hash);
+  if (!slot) return;
+  if (!Array.isArray(slot)) {
+    if (slot.deref() === undefined) table.delete(hash);
+    return;
+  }
+  const live = slot.filter((r) => r.deref() !== undefined);
   if (live.length === 0) table.delete(hash);
-  else if (live.length !== bucket.length) table.set(hash, live);
+  else if (live.length === 1) table.set(hash, live[0]!);
+  else if (live.length !== slot.length) table.set(hash, live);
 }
 
 function sameNode(
@@ -150,8 +221,9 @@ function sameNode(
 ): boolean {
   if (n.kind !== kind || n.name !== name || n.p !== p || n.q !== q) return false;
   if (!Object.is(n.value, value) && !(Number.isNaN(n.value) && Number.isNaN(value))) return false;
-  if (n.args.length !== args.length) return false;
-  for (let i = 0; i < args.length; i++) if (n.args[i] !== args[i]) return false;
+  const nargs = n.args;
+  if (nargs.length !== args.length) return false;
+  for (let i = 0; i < args.length; i++) if (nargs[i] !== args[i]) return false;
   return true;
 }
 
@@ -164,23 +236,28 @@ function intern(
   value: number,
   hash: number,
 ): Node {
-  let bucket = table.get(hash);
-  if (bucket) {
-    let dead = false;
-    for (const ref of bucket) {
-      const n = ref.deref();
+  const slot = table.get(hash);
+  let dead = false;
+  if (slot !== undefined) {
+    if (!Array.isArray(slot)) {
+      const n = slot.deref();
       if (n === undefined) dead = true;
       else if (sameNode(n, kind, args, name, p, q, value)) return n;
+    } else {
+      for (const ref of slot) {
+        const n = ref.deref();
+        if (n === undefined) dead = true;
+        else if (sameNode(n, kind, args, name, p, q, value)) return n;
+      }
     }
-    if (dead) {
-      prune(hash);
-      bucket = table.get(hash);
-    }
+    if (dead) prune(hash);
   }
   const node = new Node(kind, args, name, p, q, value, hash);
   const ref = new WeakRef(node);
-  if (bucket) bucket.push(ref);
-  else table.set(hash, [ref]);
+  const live = table.get(hash);
+  if (live === undefined) table.set(hash, ref);
+  else if (Array.isArray(live)) live.push(ref);
+  else table.set(hash, [live, ref]);
   registry.register(node, hash);
   return node;
 }
@@ -192,13 +269,25 @@ export function internedCount(): number {
 
 // ---- atoms ----------------------------------------------------------------------------------
 
+/** Integers in [-SMALL, SMALL] are made once and kept (arithmetic makes them constantly). */
+const SMALL = 1024;
+const smallIntegers: Node[] = [];
+
+function internInteger(p: bigint): Node {
+  return intern('integer', [], '', p, 1n, NaN, hashString(p.toString(), KIND_SEED.integer));
+}
+
 export function makeInteger(p: bigint): Node {
-  const s = p.toString();
-  return intern('integer', [], '', p, 1n, NaN, hashString(s, KIND_SEED.integer));
+  if (p >= -SMALL && p <= SMALL) {
+    const i = Number(p) + SMALL;
+    return (smallIntegers[i] ??= internInteger(p));
+  }
+  return internInteger(p);
 }
 
 /** p/q in lowest terms; q must not be 0. */
 export function makeRational(p: bigint, q: bigint): Node {
+  if (q === 1n) return makeInteger(p);
   if (q < 0n) {
     p = -p;
     q = -q;
@@ -213,9 +302,10 @@ export function makeRational(p: bigint, q: bigint): Node {
   return intern('rational', [], '', p, q, NaN, hashString(s, KIND_SEED.rational));
 }
 
+/** A float node; -0 is stored as 0, as SymPy's Float (mpmath has no negative zero). */
 export function makeFloat(v: number): Node {
-  const s = Object.is(v, -0) ? '-0' : String(v);
-  return intern('float', [], '', 0n, 1n, v, hashString(s, KIND_SEED.float));
+  if (v === 0) v = 0;
+  return intern('float', [], '', 0n, 1n, v, hashString(String(v), KIND_SEED.float));
 }
 
 export function makeSymbol(name: string): Node {
@@ -294,21 +384,41 @@ export function makeMul(factors: readonly Node[]): Node {
   return intern('mul', args, '', 0n, 1n, NaN, compoundHash('mul', 0, args));
 }
 
+/** An Add of ≥ 2 canonical terms already in argOrder (a slice of an Add's args): no sort. */
+export function makeAddSorted(terms: readonly Node[]): Node {
+  return intern('add', terms, '', 0n, 1n, NaN, compoundHash('add', 0, terms));
+}
+
+/** A Mul of ≥ 2 canonical factors already in argOrder (a slice of a Mul's args): no sort. */
+export function makeMulSorted(factors: readonly Node[]): Node {
+  return intern('mul', factors, '', 0n, 1n, NaN, compoundHash('mul', 0, factors));
+}
+
 /** A product with one more factor, inserted in order without re-sorting (linear time). */
 export function makeMulWith(m: Node, factor: Node): Node {
-  const args = m.args;
+  const out = insertSorted(m.args, factor);
+  return intern('mul', out, '', 0n, 1n, NaN, compoundHash('mul', 0, out));
+}
+
+/** A sum with one more term, inserted in order without re-sorting (linear time). */
+export function makeAddWith(s: Node, term: Node): Node {
+  const out = insertSorted(s.args, term);
+  return intern('add', out, '', 0n, 1n, NaN, compoundHash('add', 0, out));
+}
+
+function insertSorted(args: readonly Node[], item: Node): Node[] {
   let lo = 0;
   let hi = args.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (argOrder(args[mid]!, factor) < 0) lo = mid + 1;
+    if (argOrder(args[mid]!, item) < 0) lo = mid + 1;
     else hi = mid;
   }
   const out = new Array<Node>(args.length + 1);
   for (let i = 0; i < lo; i++) out[i] = args[i]!;
-  out[lo] = factor;
+  out[lo] = item;
   for (let i = lo; i < args.length; i++) out[i + 1] = args[i]!;
-  return intern('mul', out, '', 0n, 1n, NaN, compoundHash('mul', 0, out));
+  return out;
 }
 
 export function makePow(base: Node, exp: Node): Node {

@@ -108,7 +108,7 @@ const constants = new WeakMap<Node, number>();
 
 /** The value of an expression without symbols (NaN if it has any). */
 export function constantValue(n: Node): number {
-  if (n.symbols.length) return NaN;
+  if (n.hasSymbols) return NaN;
   let v = constants.get(n);
   if (v === undefined) {
     v = evalNode(n, new Map());

@@ -167,7 +167,7 @@ export class Ordering {
       const monom = new Map<Node, number>();
       if (rest !== ONE)
         for (const factor of mulArgs(rest)) {
-          if (factor.symbols.length === 0) {
+          if (!factor.hasSymbols) {
             const v = constantValue(factor);
             if (Number.isFinite(v)) {
               coeff *= v;

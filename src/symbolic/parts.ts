@@ -1,15 +1,32 @@
 /** Views of a node as a product or a power, as SymPy's as_coeff_Mul / as_base_exp give them. */
-import { E, makeAdd, makeInteger, makeMul, makeRational, NEG_ONE, ONE, ZERO } from './node.js';
+import { E, makeAddSorted, makeInteger, makeMulSorted, makeRational, NEG_ONE, ONE, ZERO } from './node.js';
 import type { Node } from './node.js';
 
 /** The numeric coefficient and the rest: `3*x*y` → [3, x*y]; `x` → [1, x]; `5` → [5, 1]. */
 export function asCoeffMul(n: Node): [Node, Node] {
-  if (n.isNumber) return [n, ONE];
-  if (n.kind === 'mul' && n.args[0]!.isNumber) {
-    const rest = n.args.slice(1);
-    return [n.args[0]!, rest.length === 1 ? rest[0]! : makeMul(rest)];
+  return [coeffOf(n), restOf(n)];
+}
+
+/** The numeric coefficient of asCoeffMul, without allocating. */
+export function coeffOf(n: Node): Node {
+  if (n.isNumber) return n;
+  if (n.kind === 'mul' && n.args[0]!.isNumber) return n.args[0]!;
+  return ONE;
+}
+
+/** The rest of asCoeffMul (`3*x*y` → `x*y`), built once per node and kept on it. */
+export function restOf(n: Node): Node {
+  if (n.isNumber) return ONE;
+  if (n.kind !== 'mul') return n;
+  let rest = n.restPart;
+  if (rest === undefined) {
+    const args = n.args;
+    if (!args[0]!.isNumber) rest = n;
+    else if (args.length === 2) rest = args[1]!;
+    else rest = makeMulSorted(args.slice(1));
+    n.restPart = rest;
   }
-  return [ONE, n];
+  return rest;
 }
 
 /** Like asCoeffMul, but only an exact rational counts as a coefficient (SymPy's rational=True). */
@@ -23,7 +40,7 @@ export function asCoeffAdd(n: Node): [Node, Node] {
   if (n.isNumber) return [n, ZERO];
   if (n.kind === 'add' && n.args[0]!.isNumber) {
     const rest = n.args.slice(1);
-    return [n.args[0]!, rest.length === 1 ? rest[0]! : makeAdd(rest)];
+    return [n.args[0]!, rest.length === 1 ? rest[0]! : makeAddSorted(rest)];
   }
   return [ZERO, n];
 }

@@ -53,7 +53,7 @@ export function powEval(b: Node, e: Node, core: Core, ord: Ordering): Node {
   // (-2)**3 → -(2**3), (-pi)**2 → pi**2
   if (
     e.kind === 'integer' &&
-    (b.isNumber || (b.kind === 'mul' && b.symbols.length === 0)) &&
+    (b.isNumber || (b.kind === 'mul' && !b.hasSymbols)) &&
     ord.couldExtractMinusSign(b)
   ) {
     const nb = core.mul([NEG_ONE, b]);
@@ -210,7 +210,7 @@ function expandPowerBase(b: Node, e: Node, core: Core): Node | undefined {
 function floatSumPower(b: Node, e: Node, core: Core): Node | undefined {
   if (!e.isNumber || numCompare(absNumber(e), ONE) === 0) return undefined;
   // a constant sum to a rational power goes through SymPy's other branch, which keeps it
-  if (e.isRational && b.symbols.length === 0) return undefined;
+  if (e.isRational && !b.hasSymbols) return undefined;
   const parts = b.args.map(asCoeffMul);
   if (!parts.some(([c]) => c.kind === 'float')) return undefined;
   let big: Node = NEG_ONE;

@@ -179,7 +179,7 @@ export class LatexPrinter {
         const [b, ex] = asBaseExp(term, (e) => core.mul([NEG_ONE, e]));
         if (isNegative(ex)) {
           if (ex === NEG_ONE) den.push(b);
-          else if (ex.symbols.length === 0) den.push(core.pow(b, negate(ex)));
+          else if (!ex.hasSymbols) den.push(core.pow(b, negate(ex)));
           else num.push(term);
         } else num.push(term);
       } else if (term.kind === 'rational') {

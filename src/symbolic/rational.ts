@@ -5,9 +5,14 @@ export function babs(a: bigint): bigint {
 }
 
 export function gcd(a: bigint, b: bigint): bigint {
-  a = babs(a);
-  b = babs(b);
-  while (b !== 0n) [a, b] = [b, a % b];
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  if (a === 1n || b === 1n) return 1n;
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
 

@@ -104,7 +104,7 @@ const REAL_VALUED = new Set(['sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'atan2'])
  */
 function computeMask(n: Node): number {
   const m = structuralMask(n);
-  if ((m === REAL || m === UNKNOWN) && n.symbols.length === 0 && n.args.length > 0) {
+  if ((m === REAL || m === UNKNOWN) && !n.hasSymbols && n.args.length > 0) {
     const v = constantValue(n);
     if (Number.isFinite(v) && Math.abs(v) > 1e-9) return v > 0 ? POS : NEG;
   }

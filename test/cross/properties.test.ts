@@ -3,7 +3,7 @@
  * by-hand graph and finite differences give the same derivatives. The trees come from
  * `arbitrary.ts` (every op all engines share, kept inside its domain); each property evaluates
  * them at random points in [-2, 2]³, skipping points within 0.05 of a kink or pole and trees
- * whose inner values exceed 1e6 (where finite differences, not the engines, would be wrong).
+ * whose inner values exceed 1e4 (where finite differences, not the engines, would be wrong).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,14 +16,17 @@ import {
   printSympy,
   type Expr,
 } from '../../src/symbolic/index.js';
+import { derivativeEstimate } from '../../src/numeric/index.js';
 import { pointArbitrary, treeArbitrary } from './arbitrary.js';
 import { close, expectAllClose, expectClose, sameNumber } from './compare.js';
 import { toExpr } from './engines.js';
 import { printTree } from './print.js';
 import {
+  autogradBatch,
   autogradGradient,
   autogradHessian,
   autogradSecond,
+  evaluationNoise,
   graphGradient,
   names,
   numericFirst,
@@ -42,14 +45,20 @@ import {
   type Tree,
 } from './tree.js';
 
-/** Scale every run count (e.g. MIBUN_CROSS_RUNS=20 for a long soak); 1 keeps the suite fast. */
+/**
+ * Run counts are modest and the seed fixed, so the suite is fast and repeatable. A soak,
+ * MIBUN_CROSS_RUNS=30 npx vitest run test/cross, multiplies every count and draws a fresh seed
+ * (fast-check prints it with any counterexample).
+ */
 const SCALE = Math.max(1, Number(process.env['MIBUN_CROSS_RUNS'] ?? 1));
-const runs = (n: number): { numRuns: number } => ({ numRuns: Math.round(n * SCALE) });
+const SEED = 20_240_611;
+const runs = (n: number): { numRuns: number; seed?: number } =>
+  SCALE === 1 ? { numRuns: n, seed: SEED } : { numRuns: Math.round(n * SCALE) };
 
 /** A point where every engine, finite differences included, is on firm ground. */
 function usable(t: Tree, point: readonly number[]): boolean {
   const used = point.some((_, i) => usesVariable(t, i));
-  return used && largestMagnitude(t, point) < 1e6 && singularDistance(t, point) > 0.05;
+  return used && largestMagnitude(t, point) < 1e4 && singularDistance(t, point) > 0.05;
 }
 
 const scenario = (variables: 1 | 2 | 3, depth = 4) =>
@@ -67,6 +76,70 @@ function withCase(t: Tree, p: readonly number[], check: () => void): void {
   } catch (e) {
     throw new Error(`${describeCase(t, p)}\n${(e as Error).message}`);
   }
+}
+
+/**
+ * How finite differences are held to account. When the estimate claims an error below `trust`
+ * (relative to max(|its value|, 1)) it must agree with the exact value within `agree`, and, for
+ * first derivatives, lie within its own reported error. The numeric docs' error model assumes f
+ * accurate to a few ulps; a composite f is often much worse (cos of an argument near 200 is
+ * off by ~1e-13), so the bound adds that noise divided by the step, C·noise/h, with the noise
+ * from `evaluationNoise`. An estimate claiming less than `trust` (a pole or wild oscillation
+ * within its first steps, e.g. tan(1/x) near x = 0.01) is counted as declined: the numeric
+ * docs promise "an error comparable to the value" there, not a bound.
+ */
+interface NumericStandard {
+  trust: number;
+  agree: number;
+}
+const FIRST: NumericStandard = { trust: 1e-7, agree: 1e-6 };
+const SECOND: NumericStandard = { trust: 1e-6, agree: 1e-5 };
+const HESSIAN: NumericStandard = { trust: 1e-5, agree: 1e-4 };
+
+interface Tally {
+  checked: number;
+  declined: number;
+}
+const newTally = (): Tally => ({ checked: 0, declined: 0 });
+
+/** What a first-derivative estimate must be within, besides its own reported error. */
+interface Honesty {
+  /** the rounding noise of f itself (`evaluationNoise`) */
+  noise: number;
+  /** the estimate's smallest step */
+  step: number;
+}
+
+function checkNumeric(
+  what: string,
+  value: number,
+  error: number,
+  exact: number,
+  standard: NumericStandard,
+  tally: Tally,
+  honesty?: Honesty,
+): void {
+  tally.checked++;
+  const scale = Math.max(Math.abs(exact), 1);
+  // what the estimate claims about itself, relative to its own value
+  if (!(error <= standard.trust * Math.max(Math.abs(value), 1))) {
+    tally.declined++;
+    return;
+  }
+  expectClose(what, value, exact, standard.agree);
+  if (!honesty) return;
+  // 1e-13 relative: the exact value's own rounding
+  const bound = 2 * error + (4 * honesty.noise) / honesty.step + 1e-13 * scale;
+  if (!(Math.abs(value - exact) <= bound)) {
+    throw new Error(
+      `${what}: ${value} ± ${error} (step ${honesty.step}, noise of f ${honesty.noise}), exact ${exact}`,
+    );
+  }
+}
+
+/** Finite differences may decline now and then, not as a habit. */
+function expectFewDeclined(tally: Tally): void {
+  expect(tally.declined).toBeLessThanOrEqual(Math.max(2, 0.05 * tally.checked));
 }
 
 describe('forward values: every engine computes the same function', () => {
@@ -102,6 +175,25 @@ describe('first derivatives in one variable', () => {
     );
   });
 
+  it('(a) autograd on a vector of points = autograd on each point alone, bit for bit', () => {
+    const points = fc.array(fc.integer({ min: -2000, max: 2000 }), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(treeArbitrary(1), points, (t, ints) => {
+        const xs = ints.map((n) => n / 1000);
+        fc.pre(xs.every((x) => usable(t, [x])));
+        withCase(t, xs, () => {
+          const [values, grads] = autogradBatch(t, xs);
+          xs.forEach((x, i) => {
+            const [value, [g]] = autogradGradient(t, [x]);
+            expectClose(`value at ${x}`, values[i]!, value, 0); // the same float64 functions;
+            expectClose(`gradient at ${x}`, grads[i]!, g!, 0);
+          });
+        });
+      }),
+      runs(100),
+    );
+  });
+
   it('(b) the by-hand graph = autograd (the same rules, the same order: to the last bits)', () => {
     fc.assert(
       fc.property(scenario(1), ([t, p]) =>
@@ -116,28 +208,33 @@ describe('first derivatives in one variable', () => {
   });
 
   it('(c) numeric derivativeEstimate: within 1e-6 relative, and within its reported error', () => {
+    const tally = newTally();
     fc.assert(
       fc.property(scenario(1), ([t, p]) =>
         withCase(t, p, () => {
           const sym = symbolicFirst(toExpr(t), p);
           const est = numericFirst(t, p[0]!);
-          expectClose('numeric vs symbolic', est.value, sym, 1e-6);
-          // The error estimate is a heuristic (the numeric docs measure it bounding the true
-          // error in 99.4-100% of cases); exploring 4,500 trees found it short by at most
-          // 1.2x, so a factor 2 is allowed. The 1e-13 term is the symbolic value's own rounding.
-          const bound = 2 * est.error + 1e-13 * Math.max(Math.abs(sym), 1);
-          if (!(Math.abs(est.value - sym) <= bound)) {
-            throw new Error(`numeric ${est.value} ± ${est.error}, symbolic ${sym}`);
-          }
+          const honesty = { noise: evaluationNoise(t, p), step: est.step };
+          checkNumeric(
+            'numeric derivativeEstimate',
+            est.value,
+            est.error,
+            sym,
+            FIRST,
+            tally,
+            honesty,
+          );
         }),
       ),
       runs(150),
     );
+    expectFewDeclined(tally);
   });
 });
 
 describe('(d) second derivatives in one variable', () => {
   it('diff twice = diff(f, x, 2) = autograd grad of grad (createGraph) = numeric n: 2', () => {
+    const tally = newTally();
     fc.assert(
       fc.property(scenario(1, 3), ([t, p]) =>
         withCase(t, p, () => {
@@ -148,17 +245,53 @@ describe('(d) second derivatives in one variable', () => {
           expectClose('diff(f, x, 2) vs diff(diff(f, x), x)', second, twice, 1e-9);
           expectClose('autograd grad of grad', autogradSecond(t, p), twice, 1e-9);
           const est = numericFirst(t, p[0]!, 2);
-          expectClose('numeric n: 2', est.value, twice, 1e-5);
+          checkNumeric('numeric n: 2', est.value, est.error, twice, SECOND, tally);
         }),
       ),
       runs(100),
     );
+    expectFewDeclined(tally);
   });
+});
+
+describe('(d) a second derivative that random trees found wrong', () => {
+  // BUG (src/symbolic, diff(f, x, 2), the factor_terms step of higher derivatives): for
+  // f = atan((x/3 + 1/3)*(x + 1)), diff(f, x, 2) is
+  // 2*((x + 1)*((x + 1)**3 - 4/9)/((x + 1)**4/9 + 1) + 1)/(3*((x + 1)**4/9 + 1)), which is
+  // 1.7081830001800191 at x = 0.7. SymPy 1.11.1 gives 6*(-4*(x + 1)**4/((x + 1)**4 + 9) + 1)/
+  // ((x + 1)**4 + 9) = -0.3199577548767565 there; diff(diff(f, x), x), autograd's grad of grad
+  // and finite differences all agree with SymPy. Also wrong: atan((x**2/3 + 1/3)*(x**2 + 1)).
+  it.fails('diff(atan((x/3 + 1/3)*(x + 1)), x, 2) at x = 0.7', () => {
+    const want = -0.3199577548767565; // SymPy 1.11.1
+    const f = parse('atan((x/3 + 1/3)*(x + 1))');
+    expectClose('diff twice', evaluate(diff(diff(f, 'x'), 'x'), { x: 0.7 }), want, 1e-14);
+    expectClose('diff(f, x, 2)', evaluate(diff(f, 'x', 2), { x: 0.7 }), want, 1e-14);
+  });
+});
+
+describe('(d) a second derivative that finite differences get wrong', () => {
+  // BUG (src/numeric, adaptive steps for n = 2, hence hessian too): f(z) = cos(exp(exp(z**2)))
+  // oscillates with period ~7e-4 at z = 1.353552. derivativeEstimate(f, z, { n: 2 }) stops at
+  // step 0.125 and returns -124.95 ± 101; SymPy 1.11.1 gives -24562648.2281548, 2.4e5 times the
+  // reported error away. The first derivative on the same f adapts down to steps of 1.5e-5 and
+  // is right (-8275.5185381576 ± 6e-5), and { initialStep: 1e-3 } gives -24562648.235 ± 0.0075.
+  // Found by the 3-variable Hessian property (the z-z entry) under MIBUN_CROSS_RUNS=10.
+  it.fails(
+    'derivativeEstimate(cos(exp(exp(z**2))), 1.353552, { n: 2 }) is within its error',
+    () => {
+      const want = -24562648.2281548; // SymPy 1.11.1
+      const est = derivativeEstimate((z) => Math.cos(Math.exp(Math.exp(z * z))), 1.353552, {
+        n: 2,
+      });
+      expect(Math.abs(est.value - want)).toBeLessThanOrEqual(est.error);
+    },
+  );
 });
 
 describe('(e) gradients and Hessians in 2 and 3 variables', () => {
   for (const variables of [2, 3] as const) {
     it(`${variables} variables: symbolic gradient/hessian = autograd = graph = numeric`, () => {
+      const tally = newTally();
       fc.assert(
         fc.property(scenario(variables, 3), ([t, p]) =>
           withCase(t, p, () => {
@@ -168,15 +301,30 @@ describe('(e) gradients and Hessians in 2 and 3 variables', () => {
             const [, graphG] = graphGradient(t, p);
             expectAllClose('autograd gradient', adG, symG, 1e-9);
             expectAllClose('graph gradient', graphG, adG, 1e-13);
-            expectAllClose('numeric gradient', numericGradient(t, p), symG, 1e-6);
+            const numG = numericGradient(t, p);
+            symG.forEach((g, i) =>
+              checkNumeric(
+                `numeric gradient[${i}]`,
+                numG.value[i]!,
+                numG.error[i]!,
+                g,
+                FIRST,
+                tally,
+              ),
+            );
 
             const symH = symbolicHessian(f, p).flat();
             expectAllClose('autograd hessian', autogradHessian(t, p).flat(), symH, 1e-9);
-            expectAllClose('numeric hessian', numericHessian(t, p).flat(), symH, 1e-4);
+            const numH = numericHessian(t, p);
+            const [numHv, numHe] = [numH.value.flat(), numH.error.flat()];
+            symH.forEach((h, i) =>
+              checkNumeric(`numeric hessian[${i}]`, numHv[i]!, numHe[i]!, h, HESSIAN, tally),
+            );
           }),
         ),
         runs(40),
       );
+      expectFewDeclined(tally);
     });
   }
 });
@@ -222,22 +370,24 @@ describe('(f) compile(f) = evaluate(f), bit for bit', () => {
 });
 
 describe('(g) printing diff(f) and parsing it back', () => {
-  it('gives an expression with the same values', () => {
+  it('gives an expression with the same values (f, first and second partials)', () => {
     fc.assert(
       fc.property(scenario(2, 4), ([t, p]) =>
         withCase(t, p, () => {
           const f: Expr = toExpr(t);
           const values = valuesAt(p);
-          for (const g of [f, diff(f, 'x'), diff(f, 'x', 'y')]) {
+          // Not always the same node: SymPy's own str() of a derivative, e.g.
+          // 2*(1 - tanh(u)**2)*(2*x + 2)*tanh(u), reads back with the 2 distributed (two-factor
+          // Mul rule), in SymPy as in mibun. The values must agree.
+          for (const g of [f, diff(f, 'x'), diff(f, 'y'), diff(f, 'x', 'y'), diff(f, 'y', 2)]) {
             const text = printSympy(g);
-            const back = parse(text);
-            const a = evaluate(back, values);
+            const a = evaluate(parse(text), values);
             const b = evaluate(g, values);
             if (!close(a, b, 1e-12)) throw new Error(`${text}: reparsed ${a}, original ${b}`);
           }
         }),
       ),
-      runs(150),
+      runs(120),
     );
   });
 });

@@ -6,9 +6,11 @@ import { grad, hessian as adHessian, tensor, type Tensor } from '../../src/autog
 import { backwardPass, trace } from '../../src/graph/index.js';
 import {
   derivativeEstimate,
-  gradient as numGradient,
-  hessian as numHessian,
+  gradientEstimate,
+  hessianEstimate,
   type Estimate,
+  type MatrixEstimate,
+  type VectorEstimate,
 } from '../../src/numeric/index.js';
 import {
   diff,
@@ -72,6 +74,19 @@ export function autogradHessian(t: Tree, point: readonly number[]): number[][] {
   return h.toArray() as number[][];
 }
 
+/**
+ * Values and derivatives at several points at once: x is one float64 vector tensor (the
+ * strided kernels and broadcasting, not the one-element path), and the gradient of the sum.
+ */
+export function autogradBatch(t: Tree, xs: readonly number[]): [number[], number[]] {
+  const x = tensor([...xs], { requiresGrad: true });
+  const y = toTensorFn(t)([x]);
+  // a tree that ignores x (a constant) still broadcasts to x's shape through 0*x
+  const full = y.shape.length === 0 || y.numel() !== xs.length ? y.add(x.mul(0)) : y;
+  const [g] = grad(full.sum(), x);
+  return [full.toArray() as number[], g!.toArray() as number[]];
+}
+
 /** The gradient by the by-hand graph: trace the Values, run `backwardPass`. */
 export function graphGradient(t: Tree, point: readonly number[]): [number, number[]] {
   const tr = trace(toValueFn(t), valuesAt(point));
@@ -79,16 +94,33 @@ export function graphGradient(t: Tree, point: readonly number[]): [number, numbe
   return [tr.output.value, names(point.length).map((n) => gradients[n] ?? NaN)];
 }
 
+/**
+ * A first-order bound on the rounding error of computing f in float64: each op's result is off
+ * by a few ulps (4ε taken: arithmetic rounds once, Math functions within a few ulps), and that error
+ * reaches the output multiplied by ∂f/∂node, which the graph's backward pass gives for every
+ * node: Σ 4ε·|node · adjoint(node)|. Finite differences divide this noise by their step.
+ */
+export function evaluationNoise(t: Tree, point: readonly number[]): number {
+  const tr = trace(toValueFn(t), valuesAt(point));
+  const { adjoint } = backwardPass(tr);
+  let sum = 0;
+  for (const node of tr.nodes) {
+    if (node.origin.kind === 'input' || node.origin.kind === 'constant') continue;
+    sum += Math.abs(node.value * (adjoint.get(node) ?? 0));
+  }
+  return 4 * Number.EPSILON * 0.5 * sum;
+}
+
 export function numericFirst(t: Tree, x: number, n: 1 | 2 = 1): Estimate {
   return derivativeEstimate(toNumberFn(t), x, { n });
 }
 
-export function numericGradient(t: Tree, point: readonly number[]): number[] {
-  return numGradient(toVectorFn(t), [...point]);
+export function numericGradient(t: Tree, point: readonly number[]): VectorEstimate {
+  return gradientEstimate(toVectorFn(t), [...point]);
 }
 
-export function numericHessian(t: Tree, point: readonly number[]): number[][] {
-  return numHessian(toVectorFn(t), [...point]);
+export function numericHessian(t: Tree, point: readonly number[]): MatrixEstimate {
+  return hessianEstimate(toVectorFn(t), [...point]);
 }
 
 export function symbolicGradient(f: Expr, point: readonly number[]): number[] {

@@ -90,7 +90,7 @@ export function nodeCount(t: Tree): number {
 /**
  * How far `point` is from every place where the tree is not smooth: the smallest |argument| of
  * abs, sign and relu (their kinks), of a divisor, and of the base of a negative or fractional
- * power (poles and infinite slopes).
+ * power (poles and infinite slopes); 0 where softplus is past its threshold.
  * Finite differences straddling such a place measure something else, so the properties only
  * use points where this is comfortably large.
  */
@@ -101,8 +101,14 @@ export function singularDistance(t: Tree, point: readonly number[]): number {
       return Infinity;
     case 'unary': {
       const inner = singularDistance(t.arg, point);
-      if (t.op !== 'abs' && t.op !== 'sign' && t.op !== 'relu') return inner;
-      return Math.min(inner, Math.abs(evaluateTree(t.arg, point)));
+      const arg = evaluateTree(t.arg, point);
+      if (t.op === 'abs' || t.op === 'sign' || t.op === 'relu') {
+        return Math.min(inner, Math.abs(arg));
+      }
+      // softplus(u) is u itself above u = 20 (PyTorch's threshold): a 2e-9 jump at 20, and a
+      // slope of exactly 1 beyond, where the rule (and SymPy) say sigmoid(u) = 1 - e^-u
+      if (t.op === 'softplus') return Math.min(inner, arg < 20 ? 20 - arg : 0);
+      return inner;
     }
     case 'binary': {
       const inner = Math.min(singularDistance(t.left, point), singularDistance(t.right, point));

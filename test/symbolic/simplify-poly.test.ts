@@ -41,7 +41,12 @@ const randomPoly = (n: number): fc.Arbitrary<Poly> =>
       ),
       { minLength: 1, maxLength: 4 },
     )
-    .map((rows) => fromTerms(n, rows.map(([c, m]) => ({ m, c: BigInt(c) }))))
+    .map((rows) =>
+      fromTerms(
+        n,
+        rows.map(([c, m]) => ({ m, c: BigInt(c) })),
+      ),
+    )
     .filter((p) => !isZero(p));
 
 describe('sparse polynomials', () => {

@@ -122,3 +122,43 @@ describe('simplify', () => {
     );
   });
 });
+
+describe('deep and wide expressions', () => {
+  const chain = (levels: number): Node => {
+    let e: Node = x;
+    for (let i = 0; i < levels; i++)
+      e = core.fn(i % 2 ? 'sin' : 'log', [core.add([core.pow(e, makeInteger(2n)), y])]);
+    return e;
+  };
+  const rewrites: Record<string, (n: Node) => Node> = {
+    simplify,
+    expand: (n) => expand(n),
+    cancel,
+    together: (n) => together(n, { deep: true }),
+    factorTerms: (n) => factorTerms(n),
+    collect: (n) => collect(n, x),
+    powsimp: (n) => powsimp(n, { deep: true }),
+    trigsimp,
+    expandLog,
+    logcombine,
+  };
+
+  it('a chain 10,000 levels deep comes back unchanged, without overflowing the stack', () => {
+    const e = chain(5000);
+    for (const f of Object.values(rewrites)) expect(f(e)).toBe(e);
+    expect(countOps(e)).toBe(3 * 5000); // per level: the function, +, ** (x**2 is one POW)
+  });
+
+  it('a chain 100 levels deep is rewritten and keeps its value', () => {
+    const e = chain(50);
+    for (const f of Object.values(rewrites)) assertSameValue(e, f(e));
+  });
+
+  it('a sum of 20,000 terms is simplified', () => {
+    const terms: Node[] = [];
+    for (let i = 1; i <= 20000; i++)
+      terms.push(core.mul([makeInteger(BigInt(i)), core.pow(x, makeInteger(BigInt(i)))]));
+    const e = core.add(terms);
+    expect(countOps(simplify(e))).toBeLessThanOrEqual(countOps(e));
+  });
+});

@@ -4,15 +4,41 @@
  * SymPy's str() of a node.
  */
 import { core } from '../../src/symbolic/core.js';
-import { E, HALF, makeFloat, makeInteger, makeSymbol, NEG_ONE, PI } from '../../src/symbolic/node.js';
+import {
+  E,
+  HALF,
+  makeFloat,
+  makeInteger,
+  makeSymbol,
+  NEG_ONE,
+  PI,
+} from '../../src/symbolic/node.js';
 import type { Node } from '../../src/symbolic/node.js';
 import { parseSyntax } from '../../src/symbolic/parse.js';
 import { printSympyNode } from '../../src/symbolic/printStr.js';
 import type { SyntaxNode } from '../../src/symbolic/syntax.js';
 
 const FUNCTIONS = new Set([
-  'exp', 'log', 'sin', 'cos', 'tan', 'cot', 'sec', 'csc', 'asin', 'acos', 'atan', 'sinh', 'cosh',
-  'tanh', 'asinh', 'acosh', 'atanh', 'erf', 'sign', 'atan2',
+  'exp',
+  'log',
+  'sin',
+  'cos',
+  'tan',
+  'cot',
+  'sec',
+  'csc',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'erf',
+  'sign',
+  'atan2',
 ]);
 
 function build(s: SyntaxNode): Node {
@@ -51,7 +77,9 @@ function build(s: SyntaxNode): Node {
 
 /** Text → Node, as `sympify(text)` would build it. */
 export function sym(text: string): Node {
-  return build(parseSyntax(text, { isFunction: (n) => FUNCTIONS.has(n) || n === 'sqrt' || n === 'Abs' }));
+  return build(
+    parseSyntax(text, { isFunction: (n) => FUNCTIONS.has(n) || n === 'sqrt' || n === 'Abs' }),
+  );
 }
 
 export const str = printSympyNode;

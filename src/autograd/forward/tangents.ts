@@ -127,3 +127,17 @@ export function anyDual(inputs: readonly JvpInput[]): boolean {
   for (const x of inputs) if (x !== null && typeof x !== 'number' && x.fw !== null) return true;
   return false;
 }
+
+/**
+ * A new leaf with `t`'s values and tangents but none of its backward history: where a
+ * transform starts a reverse pass of its own (mibun/func's grad) on a tensor that may carry
+ * tangents of an enclosing jvp.
+ */
+export function detachKeepingTangents<T extends TensorBase>(t: T): T {
+  const a = (
+    t.nd === null ? t.wrapScalar(t.scalar, t.scalarShape, t.scalarDType) : t.wrap(t.nd)
+  ) as T;
+  a.viewOf = t.viewOf ?? t;
+  a.fw = t.fw;
+  return a;
+}

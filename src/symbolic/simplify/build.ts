@@ -10,7 +10,9 @@ import { isZero, numAdd, numMul, numSign } from '../numbers.js';
 
 /** `c*(a + b)` left unexpanded: a product of exactly a number and a sum. */
 export function isHollow(n: Node): boolean {
-  return n.kind === 'mul' && n.args.length === 2 && n.args[0]!.isNumber && n.args[1]!.kind === 'add';
+  return (
+    n.kind === 'mul' && n.args.length === 2 && n.args[0]!.isNumber && n.args[1]!.kind === 'add'
+  );
 }
 
 /**

@@ -9,7 +9,6 @@ import { core } from '../core.js';
 import { NEG_ONE, ZERO } from '../node.js';
 import type { Node } from '../node.js';
 import { gcd } from '../rational.js';
-import { factorTerms } from './factorTerms.js';
 import { asNumerDenom } from './fraction.js';
 import { expand } from './expand.js';
 import { cofactors } from './poly/gcd.js';
@@ -42,7 +41,9 @@ export const cancel = memoize(depthSafe(cancelUncached));
 function cancelUncached(n: Node): Node {
   n = signsimp(n);
   if (n.args.length === 0) return n;
-  const f = factorTerms(n);
+  // SymPy applies factor_terms(f, radical=True) first; without the radical part it cannot
+  // change the generators, and P/Q in lowest terms with LC(Q) > 0 is unique, so it is skipped
+  const f = n;
   const [p, q] = asNumerDenom(f);
   const conv = polysFromExprs([p, q]);
   if (!conv) return f;
@@ -55,4 +56,3 @@ function cancelUncached(n: Node): Node {
   if (num === ZERO) return ZERO;
   return core.mul([num, core.pow(den, NEG_ONE)]);
 }
-

@@ -3,7 +3,7 @@
  * expression and what is left, `6*x + 4` → [2, 3*x + 2], `(2*x + 2)**2` → [4, (x + 1)**2].
  */
 import { core } from '../core.js';
-import { makeAdd, makeInteger, makeRational, NEG_ONE, ONE, ZERO } from '../node.js';
+import { makeAdd, makeInteger, makeMul, makeRational, NEG_ONE, ONE, ZERO } from '../node.js';
 import type { Node } from '../node.js';
 import { numMul, numSign } from '../numbers.js';
 import { asBaseExp, asCoeffAdd, asCoeffMul } from '../parts.js';
@@ -54,24 +54,49 @@ function contentPrimitiveUncached(n: Node): [Node, Node] {
       if (n === ZERO) return [ONE, n];
       return numSign(n) > 0 ? [n, ONE] : [makeRational(-n.p, n.q), NEG_ONE];
     case 'add': {
+      let changed = false;
       const terms = n.args.map((a) => {
         const [c, p] = contentPrimitive(a);
-        return keepCoeff(c, p);
+        // a term that already reads c*p (the usual case) is kept without rebuilding
+        const [c0, p0] = asCoeffMul(a);
+        if (c0 === c && p0 === p) return a;
+        const t = keepCoeff(c, p);
+        if (t !== a) changed = true;
+        return t;
       });
-      return primitive(add(terms));
+      return primitive(changed ? add(terms) : n);
     }
     case 'mul': {
       let coef: Node = ONE;
+      let changed = false;
       const args: Node[] = [];
       for (const a of n.args) {
         const [c, p] = contentPrimitive(a);
         coef = numMul(coef, c);
-        if (p !== ONE) args.push(p);
+        if (a.isNumber) {
+          if (p !== ONE) args.push(p);
+        } else if (c !== ONE || p !== a) changed = true;
+        if (!a.isNumber && p !== ONE) args.push(p);
+      }
+      if (!changed) {
+        // only the numeric coefficient moved out: the rest is n's other factors as they are
+        const rest = n.args.filter((a) => !a.isNumber);
+        const sign = args.length > rest.length ? args[0]! : ONE; // -1 when the number was negative
+        if (sign === ONE) return [coef, rest.length === 1 ? rest[0]! : makeMul(rest)];
+        if (rest.length > 1 || rest[0]!.kind !== 'add') return [coef, makeMul([sign, ...rest])];
       }
       return [coef, core.mul(args)];
     }
-    case 'pow':
+    case 'pow': {
+      const b = n.args[0]!;
+      // x**k, f(x)**k: no content anywhere
+      if (
+        n.args[1]!.kind === 'integer' &&
+        (b.kind === 'symbol' || b.kind === 'fn' || b.kind === 'constant')
+      )
+        return [ONE, n];
       return powContentPrimitive(n);
+    }
     default:
       return [ONE, n];
   }
@@ -109,5 +134,5 @@ function powContentPrimitive(n: Node): [Node, Node] {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && a < 0n !== b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }

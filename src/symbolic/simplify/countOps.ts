@@ -97,4 +97,3 @@ export function shortest(...choices: Node[]): Node {
   }
   return best;
 }
-

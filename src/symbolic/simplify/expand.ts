@@ -301,4 +301,3 @@ export function expandLogNode(n: Node): Node {
   }
   return n;
 }
-

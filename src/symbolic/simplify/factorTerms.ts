@@ -64,4 +64,3 @@ function factorTermsUncached(n: Node, clear: boolean, fraction: boolean, sign: b
 
   return go(n);
 }
-

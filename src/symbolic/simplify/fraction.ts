@@ -12,6 +12,7 @@ import { asBaseExp, mulArgs } from '../parts.js';
 import { isExtendedReal, isNegative, isNonPositive, isPositive } from '../signs.js';
 import { add, keepCoeff, mul, neg, pow } from './build.js';
 import { primitive } from './contentPrimitive.js';
+import { denominatorFree } from './denominatorFree.js';
 import { memoizePair } from './memo.js';
 
 const ord: Ordering = ordering;
@@ -55,6 +56,7 @@ export function fraction(n: Node, shallow = false): [Node, Node] {
 export const asNumerDenom = memoizePair(asNumerDenomUncached);
 
 function asNumerDenomUncached(n: Node): [Node, Node] {
+  if (denominatorFree(n)) return [n, ONE];
   switch (n.kind) {
     case 'integer':
     case 'float':
@@ -143,4 +145,3 @@ function addNumerDenom(n: Node): [Node, Node] {
   const terms = numers.map((ni, i) => mul([...denoms.slice(0, i), ni, ...denoms.slice(i + 1)]));
   return [keepCoeff(ncon, add(terms)), keepCoeff(dcon, mul(denoms))];
 }
-

@@ -24,13 +24,19 @@ interface Term {
   denom: Factors;
 }
 
+/** Does a term have a sum (or a power of one) among its factors? */
+const hasSumFactor = (t: Node): boolean =>
+  mulArgs(t).some((f) => f.kind === 'add' || (f.kind === 'pow' && f.args[0]!.kind === 'add'));
+
 function termOf(t: Node): Term {
-  let [coeff, rest] = asCoeffMul(t);
+  const [coeff0, rest] = asCoeffMul(t);
+  let coeff = coeff0;
   const numer: Factors = new Map();
   const denom: Factors = new Map();
   if (rest !== ONE)
     for (const factor of mulArgs(rest)) {
-      let [base, e] = decomposePower(factor);
+      const [base0, e] = decomposePower(factor);
+      let base = base0;
       if (base.kind === 'add') {
         const [cont, prim] = primitive(base);
         base = prim;
@@ -126,11 +132,6 @@ function coeffGcd(a: Node, b: Node): Node {
   return makeRational(gcd(a.p, b.p), lcm(a.q, b.q));
 }
 
-function coeffLcm(a: Node, b: Node): Node {
-  if (!a.isRational || !b.isRational) return ONE;
-  return makeRational((a.p / gcd(a.p, b.p)) * b.p, gcd(a.q, b.q));
-}
-
 function termMul(a: Term, b: Term): Term {
   const [numer, denom] = factorsNormal(factorsMul(a.numer, b.numer), factorsMul(a.denom, b.denom));
   return { coeff: numMul(a.coeff, b.coeff), numer, denom };
@@ -161,6 +162,22 @@ export function gcdTermsParts(
       numer: factorsGcd(cont.numer, t.numer),
       denom: factorsGcd(cont.denom, t.denom),
     };
+  // nothing in common and nothing to bring over a denominator: the terms stay as they are
+  // (unless a sum inside had content pulled out of it, which changes how a term reads)
+  if (
+    cont.coeff === ONE &&
+    cont.numer.size === 0 &&
+    cont.denom.size === 0 &&
+    (!fraction || terms.every((t) => t.denom.size === 0)) &&
+    !input.some(hasSumFactor)
+  ) {
+    const numer = add(input);
+    if (!isPrimitive && numer.kind === 'add') {
+      const [c, p] = primitive(numer);
+      return [c, p, ONE];
+    }
+    return [ONE, numer, ONE];
+  }
   const contInv = termInv(cont);
   const quotients = terms.map((t) => termMul(t, contInv));
   let numers: Node[];
@@ -203,7 +220,8 @@ export function gcdTermsOf(terms: readonly Node[], options: GcdTermsOptions = {}
     options.fraction ?? true,
   );
   let numer = numer0;
-  let [coeff, factors] = asCoeffMul(cont);
+  const [coeff0, factors] = asCoeffMul(cont);
+  let coeff = coeff0;
   if (!clear) {
     const [c, rest] = asCoeffMul(coeff);
     if (c.kind === 'rational' && numer.kind === 'add') {
@@ -226,7 +244,9 @@ export function keepCoeffClear(coeff: Node, factors: Node, clear: boolean, sign 
       return [keepCoeff(c, coeff), m] as const;
     });
     if (parts.some(([c]) => c.kind === 'integer'))
-      return add(parts.map(([c, m]) => (c === ONE ? m : m === ONE ? c : rawMul([c, ...mulArgs(m)]))));
+      return add(
+        parts.map(([c, m]) => (c === ONE ? m : m === ONE ? c : rawMul([c, ...mulArgs(m)]))),
+      );
   }
   return keepCoeff(coeff, factors, sign);
 }
@@ -237,7 +257,11 @@ export function gcdTerms(n: Node, options: GcdTermsOptions = {}): Node {
   if (n.args.length === 0) return n;
   if (n.kind === 'mul') {
     const [c, rest] = asCoeffMul(n);
-    return keepCoeffClear(c, mul(mulArgs(rest).map((a) => gcdTerms(a, options))), options.clear ?? true);
+    return keepCoeffClear(
+      c,
+      mul(mulArgs(rest).map((a) => gcdTerms(a, options))),
+      options.clear ?? true,
+    );
   }
   const args = n.args.map((a) => gcdTerms(a, options));
   return args.every((a, i) => a === n.args[i]) ? n : rebuildGeneric(n, args);

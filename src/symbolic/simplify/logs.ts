@@ -22,7 +22,13 @@ import { tooDeep } from './depth.js';
 import { bottomUp } from './walk.js';
 
 export function expandLog(n: Node): Node {
-  return expand(n, { log: true, mul: false, multinomial: false, powerBase: false, powerExp: false });
+  return expand(n, {
+    log: true,
+    mul: false,
+    multinomial: false,
+    powerBase: false,
+    powerExp: false,
+  });
 }
 
 const isLog = (n: Node): boolean => n.kind === 'fn' && n.name === 'log';

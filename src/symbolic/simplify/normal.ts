@@ -4,9 +4,11 @@ import type { Node } from '../node.js';
 import { numInv, numMul } from '../numbers.js';
 import { mulArgs } from '../parts.js';
 import { div, rawMul } from './build.js';
+import { denominatorFree } from './denominatorFree.js';
 import { asNumerDenom } from './fraction.js';
 
 export function normal(n: Node): Node {
+  if (denominatorFree(n)) return n;
   const [num, den] = asNumerDenom(n);
   if (den === ONE) return num;
   if (den.isNumber) return unevaluatedMul(num, numInv(den));

@@ -48,15 +48,19 @@ function powsimpUncached(n: Node, deep: boolean, combine: PowsimpCombine): Node 
     return r;
   };
   const run = (e: Node, how: PowsimpCombine, d: boolean): Node => {
-    if (d || e.kind === 'add' || e.kind === 'mul') e = rebuild(e, e.args.map((a) => go(a, how, d)));
+    if (d || e.kind === 'add' || e.kind === 'mul')
+      e = rebuild(
+        e,
+        e.args.map((a) => go(a, how, d)),
+      );
     if (e.kind !== 'mul' && e.kind !== 'pow') return e;
     const factors = e.kind === 'mul' ? e.args : [e];
     const recurse = (x: Node): Node => go(x, how, d);
-    if (how === 'base') return combineBases(factors, d ? recurse : undefined);
-    const combined = combineExponents(factors, d ? recurse : undefined);
+    if (how === 'base') return combineBases(factors, d ? recurse : undefined, e);
+    const combined = combineExponents(factors, d ? recurse : undefined, e);
     if (how === 'exp' || (combined.kind !== 'mul' && combined.kind !== 'pow')) return combined;
     const parts = combined.kind === 'mul' ? combined.args : [combined];
-    return combineBases(parts, d ? recurse : undefined);
+    return combineBases(parts, d ? recurse : undefined, combined);
   };
   return go(n, combine, deep);
 }
@@ -80,8 +84,37 @@ function multiplicity(p: bigint, r: Node): number {
   return k;
 }
 
+/**
+ * Whether combineExponents would rebuild the product unchanged: at most one number, bases all
+ * different, none of the special bases (a power, an integer, a rational base, two sums or a
+ * product that could be a negated base). Most products of a polynomial take this path.
+ */
+function nothingToCombine(factors: readonly Node[]): boolean {
+  const seen = new Set<Node>();
+  let numbers = 0;
+  let sums = 0;
+  for (const term of factors) {
+    if (term.isNumber) {
+      if (++numbers > 1) return false;
+      continue;
+    }
+    if (term.kind === 'pow' && term.args[0]!.isNumber) return false;
+    const [b] = asBaseExp(term, neg);
+    if (b.kind === 'pow' || b.kind === 'mul' || b.isNumber || seen.has(b)) return false;
+    if (b.kind === 'fn' && b.name === 'exp') return false;
+    if (b.kind === 'add' && ++sums > 1) return false;
+    seen.add(b);
+  }
+  return true;
+}
+
 /** The 'exp' part: exponents of one base added up. */
-function combineExponents(factors: readonly Node[], recurse?: (x: Node) => Node): Node {
+function combineExponents(
+  factors: readonly Node[],
+  recurse?: (x: Node) => Node,
+  whole?: Node,
+): Node {
+  if (nothingToCombine(factors)) return whole ?? mul(factors);
   let coeff: Node = ONE;
   const powers = new Map<Node, Node[]>();
   for (const term of factors) {
@@ -171,8 +204,30 @@ function termCount(e: Node): number {
 
 const isInteger = (e: Node): boolean => e.kind === 'integer';
 
+/**
+ * Whether combineBases would change nothing: exponents plain and all different, except whole
+ * numbers (bases under one integer exponent multiply into the same canonical product).
+ */
+function basesStay(factors: readonly Node[]): boolean {
+  const seen = new Set<Node>();
+  // ...but a number and a sum alone under exponent 1 distribute: -(x + 1) → -x - 1
+  const firsts = factors.filter((t) => asBaseExp(t, neg)[1] === ONE);
+  if (firsts.length === 2 && firsts.some((t) => t.isNumber) && firsts.some((t) => t.kind === 'add'))
+    return false;
+  for (const t of factors) {
+    const [, e] = asBaseExp(t, neg);
+    if (e.kind === 'integer') continue;
+    if (e.kind === 'add' || seen.has(e)) return false;
+    const [c, rest] = asCoeffMulRational(e);
+    if (c !== ONE && rest !== ONE) return false;
+    seen.add(e);
+  }
+  return true;
+}
+
 /** The 'base' part: bases under one exponent multiplied, where valid. */
-function combineBases(factors: readonly Node[], recurse?: (x: Node) => Node): Node {
+function combineBases(factors: readonly Node[], recurse?: (x: Node) => Node, whole?: Node): Node {
+  if (basesStay(factors)) return whole ?? mul(factors);
   const cPowers: [Node, Node][] = factors.map((t) => asBaseExp(t, neg));
   // 2**(2*x) → 4**x when the base is nonnegative or the exponent whole
   for (let i = 0; i < cPowers.length; i++) {
@@ -240,4 +295,3 @@ function combineBases(factors: readonly Node[], recurse?: (x: Node) => Node): No
   for (const [b, es] of out) for (const e of es) parts.push(pow(b, e));
   return mul(parts);
 }
-

@@ -100,4 +100,3 @@ function simplifyLog(e: Node): Node {
   const expanded = expandLog(e);
   return countOps(expanded) <= countOps(e) ? expanded : e;
 }
-

@@ -20,7 +20,9 @@ export function together(n: Node, options: TogetherOptions = {}): Node {
   const deep = options.deep ?? false;
   const fraction = options.fraction ?? true;
   if (tooDeep(n)) return n;
-  return togetherCache(`${deep ? 1 : 0}${fraction ? 1 : 0}`, n, () => togetherUncached(n, deep, fraction));
+  return togetherCache(`${deep ? 1 : 0}${fraction ? 1 : 0}`, n, () =>
+    togetherUncached(n, deep, fraction),
+  );
 }
 
 const togetherCache = keyedCache();

@@ -15,8 +15,8 @@ import { core } from '../core.js';
 import { HALF, makeInteger, NEG_ONE, ONE, TWO } from '../node.js';
 import type { Node } from '../node.js';
 import { numNeg } from '../numbers.js';
-import { addArgs, asCoeffMul, mulArgs } from '../parts.js';
-import { add, mul, neg, pow, sub } from './build.js';
+import { asCoeffMul, mulArgs } from '../parts.js';
+import { add, mul, pow, sub } from './build.js';
 import { cancel } from './cancel.js';
 import { countOps } from './countOps.js';
 import { expandMul, expandMultinomial } from './expand.js';
@@ -193,7 +193,6 @@ function splitTerm(t: Node): Split {
 function angleSum(a: Split, b: Split): Node | undefined {
   if (a.rest !== b.rest || a.fns.size !== 2 || b.fns.size !== 2) return undefined;
   const [f1, f2] = [...a.fns.keys()] as [Node, Node];
-  const [g1, g2] = [...b.fns.keys()] as [Node, Node];
   const same = a.coeff === b.coeff;
   const opposite = numNeg(a.coeff) === b.coeff;
   if (!same && !opposite) return undefined;
@@ -210,8 +209,6 @@ function angleSum(a: Split, b: Split): Node | undefined {
       return mul([a.coeff, a.rest, cos(same ? sub(p, q) : add([p, q]))]);
     return undefined;
   };
-  void g1;
-  void g2;
   return tryPair(f1, f2) ?? tryPair(f2, f1);
 }
 
@@ -286,4 +283,3 @@ export function trigsimp(n: Node): Node {
   if (out !== n && out.kind === 'mul' && out.args[0]!.isRational) return mul(out.args);
   return out;
 }
-

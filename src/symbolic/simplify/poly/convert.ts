@@ -7,7 +7,17 @@
  * Coefficients are exact rationals, stored as an integer polynomial over a common denominator.
  */
 import { core } from '../../core.js';
-import { makeAdd, makeFloat, makeInteger, makeMul, makePow, makeRational, NEG_ONE, ONE, ZERO } from '../../node.js';
+import {
+  makeAdd,
+  makeFloat,
+  makeInteger,
+  makeMul,
+  makePow,
+  makeRational,
+  NEG_ONE,
+  ONE,
+  ZERO,
+} from '../../node.js';
 
 const floatResult = (v: number): Node => (v === 0 ? ZERO : makeFloat(v));
 import type { Node } from '../../node.js';
@@ -40,9 +50,32 @@ export function decomposePower(factor: Node): [Node, number] {
 
 // sympy/polys/polyutils.py: _gens_order, _max_order, _sort_gens
 const GENS_ORDER: Readonly<Record<string, number>> = {
-  a: 301, b: 302, c: 303, d: 304, e: 305, f: 306, g: 307, h: 308, i: 309, j: 310, k: 311,
-  l: 312, m: 313, n: 314, o: 315, p: 216, q: 217, r: 218, s: 219, t: 220, u: 221, v: 222,
-  w: 223, x: 124, y: 125, z: 126,
+  a: 301,
+  b: 302,
+  c: 303,
+  d: 304,
+  e: 305,
+  f: 306,
+  g: 307,
+  h: 308,
+  i: 309,
+  j: 310,
+  k: 311,
+  l: 312,
+  m: 313,
+  n: 314,
+  o: 315,
+  p: 216,
+  q: 217,
+  r: 218,
+  s: 219,
+  t: 220,
+  u: 221,
+  v: 222,
+  w: 223,
+  x: 124,
+  y: 125,
+  z: 126,
 };
 const MAX_ORDER = 1000;
 

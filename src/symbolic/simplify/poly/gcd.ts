@@ -32,7 +32,25 @@ const HEU_GCD_MAX = 6;
 
 /** [h, f/h, g/h] with h = gcd(f, g), its leading coefficient positive (SymPy's cofactors). */
 export function cofactors(f: Poly, g: Poly): [Poly, Poly, Poly] {
+  if (f.terms.length === 1 && !isZero(g)) return monomialCofactors(f, g);
+  if (g.terms.length === 1 && !isZero(f)) {
+    const [h, cg, cf] = monomialCofactors(g, f);
+    return [h, cf, cg];
+  }
   return heuGcd(f, g) ?? prsCofactors(f, g);
+}
+
+/** gcd of a single term with a polynomial: the common monomial and integer content. */
+function monomialCofactors(t: Poly, g: Poly): [Poly, Poly, Poly] {
+  const { m, c } = t.terms[0]!;
+  const mg = [...m];
+  let cg = c;
+  for (const s of g.terms) {
+    for (let i = 0; i < mg.length; i++) if (s.m[i]! < mg[i]!) mg[i] = s.m[i]!;
+    cg = igcd(cg, s.c);
+  }
+  const h: Poly = { n: t.n, terms: [{ m: mg, c: cg }] };
+  return [h, divExact(t, h)!, divExact(g, h)!];
 }
 
 export function polyGcd(f: Poly, g: Poly): Poly {
@@ -43,8 +61,10 @@ function trivial(f: Poly, g: Poly): [Poly, Poly, Poly] | undefined {
   const n = f.n;
   const one = constant(n, 1n);
   if (isZero(f) && isZero(g)) return [zero(n), zero(n), zero(n)];
-  if (isZero(f)) return leadingCoeff(g) >= 0n ? [g, zero(n), one] : [neg(g), zero(n), constant(n, -1n)];
-  if (isZero(g)) return leadingCoeff(f) >= 0n ? [f, one, zero(n)] : [neg(f), constant(n, -1n), zero(n)];
+  if (isZero(f))
+    return leadingCoeff(g) >= 0n ? [g, zero(n), one] : [neg(g), zero(n), constant(n, -1n)];
+  if (isZero(g))
+    return leadingCoeff(f) >= 0n ? [f, one, zero(n)] : [neg(f), constant(n, -1n), zero(n)];
   return undefined;
 }
 
@@ -133,7 +153,7 @@ function heuGcd(f: Poly, g: Poly): [Poly, Poly, Poly] | undefined {
 function contentInFirst(p: Poly): Poly {
   let g: Poly | undefined;
   for (const c of coefficientsInFirst(p).values()) {
-    g = g ? prsGcd(g, c) : c;
+    g = g ? anyGcd(g, c) : c;
     // a unit content cannot shrink further
     if (g.terms.length === 1 && (g.terms[0]!.c === 1n || g.terms[0]!.c === -1n))
       if (g.terms[0]!.m.every((e) => e === 0)) break;
@@ -169,6 +189,13 @@ function leadingCoeffFirst(p: Poly): Poly {
   return coefficientsInFirst(p).get(degreeFirst(p)) ?? zero(p.n - 1);
 }
 
+/** The gcd one variable down (contents): heuristic first, PRS if it gives up. */
+function anyGcd(f: Poly, g: Poly): Poly {
+  const h = heuGcd(f, g)?.[0] ?? prsGcd(f, g);
+  return leadingCoeff(h) < 0n ? neg(h) : h;
+}
+
+/** Primitive PRS in x0; contents (gcds in the other variables) through anyGcd. */
 function prsGcd(f: Poly, g: Poly): Poly {
   if (isZero(f)) return leadingCoeff(g) < 0n ? neg(g) : g;
   if (isZero(g)) return leadingCoeff(f) < 0n ? neg(f) : f;
@@ -177,7 +204,7 @@ function prsGcd(f: Poly, g: Poly): Poly {
   const cg = contentInFirst(g);
   let a = divExact(f, liftFirst(cf))!;
   let b = divExact(g, liftFirst(cg))!;
-  const c = liftFirst(prsGcd(cf, cg));
+  const c = liftFirst(anyGcd(cf, cg));
   if (degreeFirst(a) < degreeFirst(b)) [a, b] = [b, a];
   while (!isZero(b)) {
     const r = pseudoRemainder(a, b);

@@ -129,7 +129,8 @@ export function mul(a: Poly, b: Poly): Poly {
     return { n: a.n, terms: a.terms.map((s) => ({ m: mulMonomials(s.m, t.m), c: s.c * t.c })) };
   }
   const out: Term[] = [];
-  for (const s of a.terms) for (const t of b.terms) out.push({ m: mulMonomials(s.m, t.m), c: s.c * t.c });
+  for (const s of a.terms)
+    for (const t of b.terms) out.push({ m: mulMonomials(s.m, t.m), c: s.c * t.c });
   return fromTerms(a.n, out);
 }
 
