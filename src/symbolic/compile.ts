@@ -30,6 +30,7 @@ type NumberFn = (...args: number[]) => number;
 function generate(
   roots: readonly Node[],
   params: readonly Node[],
+  asArray: boolean,
 ): { body: string; constants: number[]; fns: NumberFn[] } {
   const names = new Map<Node, string>();
   params.forEach((p, i) => names.set(p, `a${i}`));
@@ -116,14 +117,18 @@ function generate(
   }
   const out = roots.map((r) => names.get(r)!);
   return {
-    body: lines.join('\n') + `\nreturn ${out.length === 1 ? out[0] : `[${out.join(', ')}]`};`,
+    body: lines.join('\n') + `\nreturn ${asArray ? `[${out.join(', ')}]` : out[0]};`,
     constants,
     fns,
   };
 }
 
-function build<T>(roots: readonly Node[], params: readonly Node[]): (...args: number[]) => T {
-  const { body, constants, fns } = generate(roots, params);
+function build<T>(
+  roots: readonly Node[],
+  params: readonly Node[],
+  asArray: boolean,
+): (...args: number[]) => T {
+  const { body, constants, fns } = generate(roots, params, asArray);
   const argList = params.map((_, i) => `a${i}`).join(', ');
   const factory = new Function('k', 'f', `return function compiled(${argList}) {\n${body}\n};`);
   return factory(constants, fns) as (...args: number[]) => T;
@@ -137,7 +142,7 @@ function build<T>(roots: readonly Node[], params: readonly Node[]): (...args: nu
  * f(3, 2); // 18
  */
 export function compile(f: Expr, vars: VariableList): (...args: number[]) => number {
-  return build<number>([f.node], variableNodes(vars));
+  return build<number>([f.node], variableNodes(vars), false);
 }
 
 /** Several expressions compiled into one function returning their values as an array. */
@@ -148,5 +153,6 @@ export function compileMany(
   return build<number[]>(
     fs.map((f) => f.node),
     variableNodes(vars),
+    true,
   );
 }

@@ -145,7 +145,10 @@ function factorNode(n: Node, args: readonly Node[]): Node {
     }
     return keepCoeff(cont, core.mul(prims));
   }
-  let [cont, p] = primitive(core.add(args.map(unwrapCoeff)));
+  const sum = core.add(args.map(unwrapCoeff));
+  // The terms may have collapsed (exp(y)/4 + 0): what is left is no sum, and already factored.
+  if (sum.kind !== 'add') return sum;
+  let [cont, p] = primitive(sum);
   if (p.kind !== 'add') return keepCoeff(cont, p);
   ({ cont, sum: p } = denominatorIntoSum(cont, p));
   let terms = p.args;

@@ -46,7 +46,9 @@ export function applyNumber(name: string, args: readonly number[]): number {
 function combine(n: Node, vals: readonly number[]): number {
   switch (n.kind) {
     case 'add': {
-      let s = 0;
+      // start from -0, the identity of +, so that a sum of -0 terms stays -0 (as compile's
+      // `a + b` and autograd give)
+      let s = -0;
       for (const v of vals) s += v;
       return s;
     }
