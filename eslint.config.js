@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['exp_scratch/**', '.dependency-cruiser.cjs', 'dist/**', 'node_modules/**', 'coverage/**', 'web/dist/**'] },
+  {
+    ignores: [
+      'exp_scratch/**',
+      '.dependency-cruiser.cjs',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'web/dist/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

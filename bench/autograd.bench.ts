@@ -1,7 +1,9 @@
 /**
  * Reverse mode on one-element tensors, side by side with PyTorch (Debian's python3-torch, when
  * installed) and tfjs-core's CPU backend, in one run:
- *   - the seed's (x**2 + 2*x)*log(y), forward + backward per second;
+ *   - the seed's (x**2 + 2*x)*log(y), forward + backward per second; the same through
+ *     autograd's grad(f, [x, y]) (PyTorch: torch.autograd.grad) and through mibun/func's
+ *     grad(f, { argnums: [0, 1] }) (PyTorch 1.13: functorch.grad; tfjs: tf.grads);
  *   - a chain of 1,000 scalar ops (sin, ·1.5, +0.5 in turn), forward + backward per second;
  *   - memory: the heap after 1,000,000 forward+backward iterations of the seed's function,
  *     against the heap before (nothing may be retained after a backward without retainGraph).
@@ -17,7 +19,8 @@ import { logGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Log_grad.js'
 import { multiplyGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Multiply_grad.js';
 import { powGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Pow_grad.js';
 import { sinGradConfig } from '@tensorflow/tfjs-core/dist/gradients/Sin_grad.js';
-import { tensor, type Tensor } from '../src/autograd/index.js';
+import { grad, tensor, type Tensor } from '../src/autograd/index.js';
+import { grad as funcGrad } from '../src/func/index.js';
 import {
   pythonHas,
   ratios,
@@ -29,6 +32,8 @@ import {
 } from './harness.js';
 
 const SEED = 'seed (x**2 + 2*x)*log(y), forward+backward';
+const SEED_GRAD = 'seed (x**2 + 2*x)*log(y), forward+grad(f, [x, y])';
+const SEED_FUNC = 'seed (x**2 + 2*x)*log(y), func.grad(f, argnums=(0, 1))';
 const CHAIN = 'chain of 1000 scalar ops, forward+backward';
 const MIN_SECONDS = 1;
 
@@ -37,6 +42,25 @@ function mibunSeed(): () => void {
   const y = tensor([2.0], { requiresGrad: true });
   return () => {
     x.pow(2).add(x.mul(2)).mul(y.log()).backward();
+  };
+}
+
+function mibunSeedGrad(): () => void {
+  const x = tensor([1.0], { requiresGrad: true });
+  const y = tensor([2.0], { requiresGrad: true });
+  return () => {
+    grad(x.pow(2).add(x.mul(2)).mul(y.log()), [x, y]);
+  };
+}
+
+function mibunSeedFunc(): () => void {
+  const g = funcGrad((a: Tensor, b: Tensor) => a.pow(2).add(a.mul(2)).mul(b.log()), {
+    argnums: [0, 1],
+  });
+  const x = tensor(1.0);
+  const y = tensor(2.0);
+  return () => {
+    g(x, y);
   };
 }
 
@@ -118,6 +142,8 @@ export async function run(): Promise<BenchSection> {
   const notes: string[] = [];
   const rows: BenchRow[] = [];
   rows.push(row(SEED, 'mibun', timeIt(mibunSeed(), MIN_SECONDS, 1000)));
+  rows.push(row(SEED_GRAD, 'mibun', timeIt(mibunSeedGrad(), MIN_SECONDS, 1000)));
+  rows.push(row(SEED_FUNC, 'mibun', timeIt(mibunSeedFunc(), MIN_SECONDS, 1000)));
   rows.push(row(CHAIN, 'mibun', timeIt(mibunChain(1000), MIN_SECONDS, 1)));
 
   for (const config of [
@@ -130,9 +156,14 @@ export async function run(): Promise<BenchSection> {
     tf.registerGradient(config);
   }
   await tf.setBackend('cpu');
-  rows.push(row(SEED, 'tfjs-cpu', timeIt(tfSeed(), MIN_SECONDS, 100)));
+  const tfSeedSeconds = timeIt(tfSeed(), MIN_SECONDS, 100);
+  rows.push(row(SEED, 'tfjs-cpu', tfSeedSeconds));
+  rows.push(row(SEED_FUNC, 'tfjs-cpu', tfSeedSeconds));
   rows.push(row(CHAIN, 'tfjs-cpu', timeIt(tfChain(1000), MIN_SECONDS, 1)));
-  notes.push(`tfjs-core ${tf.version_core} with the CPU backend; tf.grads inside tf.tidy.`);
+  notes.push(
+    `tfjs-core ${tf.version_core} with the CPU backend; tf.grads inside tf.tidy (tfjs has only ` +
+      'this functional API: one timing, shown in the backward and func.grad rows).',
+  );
 
   if (pythonHas('torch')) {
     const py = runPython<PythonResult>('bench/python/torch_autograd.py', {
@@ -140,7 +171,8 @@ export async function run(): Promise<BenchSection> {
     });
     for (const r of py.rows) rows.push(row(r.name, 'pytorch', r.seconds));
     notes.push(
-      `PyTorch ${py.version} (Debian python3-torch), one thread, float32 one-element tensors.`,
+      `PyTorch ${py.version} (Debian python3-torch), one thread, float32 one-element tensors; ` +
+        'the func.grad row is functorch.grad (torch.func from PyTorch 2.0) on 0-d tensors.',
     );
   } else {
     notes.push('PyTorch rows skipped: /usr/bin/python3 cannot import torch.');

@@ -3,7 +3,7 @@
  * the arguments, seed the outputs' gradients and run the engine.
  */
 import { sameShape } from '../tensor/index.js';
-import { execute, type Target } from './engine.js';
+import { execute, type EngineOptions } from './engine.js';
 import { GraphError } from './errors.js';
 import { GRAD_OPS } from './gradOps.js';
 import { ownCopy, type Node, type TensorBase } from './node.js';
@@ -29,6 +29,20 @@ export interface GradOptions {
   allowUnused?: boolean;
   /** Return zeros (instead of null or an error) for an input the outputs do not depend on. */
   materializeGrads?: boolean;
+}
+
+const NO_OPTIONS: GradOptions & BackwardOptions = Object.freeze({});
+
+/** The four engine settings, made once: retainGraph defaults to createGraph, as PyTorch's. */
+const ENGINE_OPTIONS: readonly EngineOptions[] = [
+  { retainGraph: false, createGraph: false },
+  { retainGraph: true, createGraph: false },
+  { retainGraph: false, createGraph: true },
+  { retainGraph: true, createGraph: true },
+];
+
+function engineOptionsFor(retainGraph: boolean | undefined, createGraph = false): EngineOptions {
+  return ENGINE_OPTIONS[((retainGraph ?? createGraph) ? 1 : 0) + (createGraph ? 2 : 0)]!;
 }
 
 function asList<T>(x: T | readonly T[]): readonly T[] {
@@ -106,19 +120,18 @@ function seedGradient(out: TensorBase, g: TensorBase | null, i: number): TensorB
 /** backward(y) on one output, the common case, without the list handling. */
 function backwardFromOne(output: TensorBase, opts: BackwardOptions): void {
   const g = seedGradient(output, null, 0);
-  const createGraph = opts.createGraph ?? false;
   execute(
     [rootOf(output)],
     [output.gradFn === null ? 0 : output.outputNr],
     [g],
     null,
-    { retainGraph: opts.retainGraph ?? createGraph, createGraph },
+    engineOptionsFor(opts.retainGraph, opts.createGraph),
     GRAD_OPS,
   );
 }
 
-/** Where a tensor's gradient arrives: output `outputNr` of its gradFn, or its leaf sink. */
-function targetOf(t: TensorBase, i: number): Target {
+/** Checks that input `i` of grad() (or backward()'s `inputs`) can receive a gradient. */
+function checkInput(t: TensorBase, i: number): void {
   if (!t.requiresGradFlag) {
     throw new GraphError(
       'input-no-grad',
@@ -126,8 +139,6 @@ function targetOf(t: TensorBase, i: number): Target {
         'with requiresGrad: true, or leave it out of the inputs.',
     );
   }
-  const fn = t.gradFn;
-  return fn === null ? { node: t.gradAccumulator(), slot: 0 } : { node: fn, slot: t.outputNr };
 }
 
 function gradList(
@@ -152,7 +163,7 @@ function gradList(
 export function backward(
   tensors: TensorBase | readonly TensorBase[],
   gradTensors?: TensorBase | readonly (TensorBase | null)[] | null | BackwardOptions,
-  options: BackwardOptions = {},
+  options: BackwardOptions = NO_OPTIONS,
 ): void {
   let grads = gradTensors;
   let opts = options;
@@ -177,8 +188,7 @@ export function backward(
     outputs,
     gradList(grads as TensorBase | readonly (TensorBase | null)[] | null | undefined),
   );
-  const createGraph = opts.createGraph ?? false;
-  const engineOptions = { retainGraph: opts.retainGraph ?? createGraph, createGraph };
+  const engineOptions = engineOptionsFor(opts.retainGraph, opts.createGraph);
   if (opts.inputs === undefined) {
     execute(roots, slots, seeds, null, engineOptions, GRAD_OPS);
     return;
@@ -190,7 +200,8 @@ export function backward(
       "'inputs' argument to backward() cannot be empty. Fix: leave it out to accumulate into every leaf.",
     );
   }
-  const captured = execute(roots, slots, seeds, inputs.map(targetOf), engineOptions, GRAD_OPS);
+  for (let i = 0; i < inputs.length; i++) checkInput(inputs[i]!, i);
+  const captured = execute(roots, slots, seeds, inputs, engineOptions, GRAD_OPS);
   for (let i = 0; i < inputs.length; i++) {
     const g = captured[i];
     if (!g) continue;
@@ -223,31 +234,37 @@ export function grad<T extends TensorBase>(
 export function grad<T extends TensorBase>(
   outputs: TensorBase | readonly TensorBase[],
   inputs: T | readonly T[],
-  options: GradOptions = {},
+  options: GradOptions = NO_OPTIONS,
 ): (T | null)[] {
-  const outs = asList(outputs);
+  const gradOutputs = options.gradOutputs;
+  let roots: readonly Node[], slots: readonly number[], grads: readonly TensorBase[];
+  if (isTensorLike(outputs) && (gradOutputs === null || gradOutputs === undefined)) {
+    // one output with the implicit gradient, the common case, without the list handling
+    grads = [seedGradient(outputs, null, 0)];
+    roots = [rootOf(outputs)];
+    slots = [outputs.gradFn === null ? 0 : outputs.outputNr];
+  } else {
+    ({ roots, slots, grads } = seed(asList(outputs), gradList(gradOutputs)));
+  }
   const ins = asList(inputs);
-  const { roots, slots, grads } = seed(outs, gradList(options.gradOutputs));
-  const createGraph = options.createGraph ?? false;
-  const targets = ins.map(targetOf);
-  const captured = execute(
-    roots,
-    slots,
-    grads,
-    targets,
-    { retainGraph: options.retainGraph ?? createGraph, createGraph },
-    GRAD_OPS,
+  for (let i = 0; i < ins.length; i++) checkInput(ins[i]!, i);
+  const engineOptions = engineOptionsFor(options.retainGraph, options.createGraph);
+  const captured = execute(roots, slots, grads, ins, engineOptions, GRAD_OPS);
+  // the engine's result array becomes grad()'s: fill in the inputs no gradient reached
+  for (let i = 0; i < captured.length; i++) {
+    if (captured[i] === null) captured[i] = missingGradient(ins[i]!, i, options);
+  }
+  return captured as (T | null)[];
+}
+
+/** The gradient of an input the outputs do not depend on: zeros, null, or an error. */
+function missingGradient(input: TensorBase, i: number, options: GradOptions): TensorBase | null {
+  if (options.materializeGrads) return GRAD_OPS.zeros(input.shape, input);
+  if (options.allowUnused) return null;
+  throw new GraphError(
+    'unused',
+    `One of the differentiated Tensors appears to not have been used in the graph (input ${i}). ` +
+      'Set allowUnused: true if this is the desired behavior (its gradient is then null), or ' +
+      'materializeGrads: true for zeros.',
   );
-  return captured.map((g, i) => {
-    if (g !== null) return g as T;
-    const input = ins[i]!;
-    if (options.materializeGrads) return GRAD_OPS.zeros(input.shape, input) as T;
-    if (options.allowUnused) return null;
-    throw new GraphError(
-      'unused',
-      `One of the differentiated Tensors appears to not have been used in the graph (input ${i}). ` +
-        'Set allowUnused: true if this is the desired behavior (its gradient is then null), or ' +
-        'materializeGrads: true for zeros.',
-    );
-  });
 }

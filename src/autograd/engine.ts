@@ -3,7 +3,8 @@
  * loop of a million steps, not a million stack frames):
  *
  * 1. walk the graph from the roots and count, for each node, the edges that reach it;
- * 2. when only some gradients are wanted (grad()'s inputs), mark the nodes that lead to them;
+ * 2. when only some gradients are wanted (grad()'s inputs), mark the nodes that lead to them
+ *    (in the same walk: a depth-first search that finishes a node after all those it feeds);
  * 3. run the nodes in topological order (Kahn's algorithm): a node runs once every node that
  *    feeds it has run, so the gradients arriving along different paths are summed first (the
  *    seed's `dx += …`); each returned gradient is summed back to its input's shape when the op
@@ -12,7 +13,7 @@
 import { isAnomalyEnabled } from './anomaly.js';
 import { AnomalyError, GraphError } from './errors.js';
 import { setGradEnabled } from './gradMode.js';
-import type { Capture, GradOps, Node, TensorBase } from './node.js';
+import type { GradOps, Node, TensorBase } from './node.js';
 import { AccumulateGrad, ownCopy } from './node.js';
 
 export interface EngineOptions {
@@ -22,47 +23,45 @@ export interface EngineOptions {
   createGraph: boolean;
 }
 
-/** A gradient to deliver instead of accumulating: the one reaching output `slot` of `node`. */
-export interface Target {
-  node: Node;
-  slot: number;
-}
-
 let lastEpoch = 0;
 /** How many passes are running (a hook may start one inside another). */
 let depth = 0;
 const NO_CAPTURES: (TensorBase | null)[] = [];
 /** The outermost pass hands a one-output node its gradient in this array. */
 const GRADS1: (TensorBase | null)[] = [null];
+/** The outermost pass's visited nodes and ready queue (emptied when it ends). */
+const VISITED: Node[] = [];
+const READY: Node[] = [];
 
 /**
  * Runs the backward pass from `roots` (each seeded with its gradient at output `rootSlots[i]`).
  * Without targets, every node runs and leaves accumulate into `.grad`. With targets, only the
- * nodes that lead to a target run, and the gradient reaching each target is returned (null for
- * a target the roots do not depend on); no `.grad` changes.
+ * nodes that lead to a target run, and the gradient reaching each target tensor (at output
+ * `outputNr` of its gradFn, or at a leaf's sink) is returned, null for a target the roots do
+ * not depend on; no `.grad` changes. Targets must require grad (the caller checks).
  */
 export function execute(
   roots: readonly Node[],
   rootSlots: readonly number[],
   rootGrads: readonly TensorBase[],
-  targets: readonly Target[] | null,
+  targets: readonly TensorBase[] | null,
   options: EngineOptions,
   ops: GradOps,
 ): (TensorBase | null)[] {
   const epoch = ++lastEpoch;
   const outermost = depth++ === 0;
-  const visited: Node[] = [];
-  const ready: Node[] = [];
-  const captured: (TensorBase | null)[] = targets
-    ? new Array<TensorBase | null>(targets.length).fill(null)
-    : NO_CAPTURES;
+  // the outermost pass reuses two module arrays; a pass started by a hook gets its own
+  const visited: Node[] = outermost ? VISITED : [];
+  const ready: Node[] = outermost ? READY : [];
+  const captured: (TensorBase | null)[] = targets === null ? NO_CAPTURES : nulls(targets.length);
   const previousMode = setGradEnabled(options.createGraph);
   try {
-    countDependencies(roots, epoch, visited, ready);
     if (targets === null) {
+      countDependencies(roots, epoch, visited, ready);
       for (let i = 0; i < visited.length; i++) visited[i]!.needed = true;
     } else {
-      markNeeded(visited, targets);
+      markTargets(targets);
+      countAndMarkNeeded(roots, epoch, visited, ready);
     }
     for (let i = 0; i < roots.length; i++) {
       const root = roots[i]!;
@@ -92,8 +91,12 @@ export function execute(
       }
       if (node.preHooks !== null) runHooks(node, grads);
       if (node.retained !== null) retain(node, grads, ops);
-      if (node.captures !== null) {
-        for (const c of node.captures) captured[c.index] = grads[c.slot] ?? null;
+      if (node.captureIndex >= 0) {
+        captured[node.captureIndex] = grads[node.captureSlot] ?? null;
+        const more = node.captures;
+        if (more !== null) {
+          for (let c = 0; c < more.length; c += 2) captured[more[c + 1]!] = grads[more[c]!] ?? null;
+        }
       }
       // a node runs when a wanted gradient lies behind it; leaves' sinks run in backward()
       const runs = execAll || (!(node instanceof AccumulateGrad) && leadsOn(node));
@@ -123,28 +126,36 @@ export function execute(
     return captured;
   } finally {
     setGradEnabled(previousMode);
-    for (let i = 0; i < visited.length; i++) {
-      const n = visited[i]!;
+    if (targets !== null) unmarkTargets(targets);
+    // emptied by pop, not `length = 0` (a runtime call in V8): the array is reused
+    for (let n = visited.pop(); n !== undefined; n = visited.pop()) {
       n.epoch = 0;
       n.pending = 0;
+      n.cursor = 0;
       n.needed = false;
       n.grad0 = null;
       n.buffer = null;
+      n.captureIndex = -1;
       n.captures = null;
     }
+    if (ready.length > 0) ready.length = 0; // only after a throw
     GRADS1[0] = null;
     depth--;
   }
 }
 
-/** Visits every node reachable from the roots once, counting the edges into each. */
+/**
+ * Visits every node reachable from the roots once, counting the edges into each; every node
+ * is needed (backward() runs the whole graph).
+ */
 function countDependencies(
   roots: readonly Node[],
   epoch: number,
   visited: Node[],
   stack: Node[],
 ): void {
-  for (const root of roots) {
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
     if (root.epoch === epoch) continue;
     claim(root, epoch);
     visited.push(root);
@@ -166,6 +177,53 @@ function countDependencies(
   }
 }
 
+/**
+ * Counts the edges into each reachable node as countDependencies does, and marks the nodes
+ * a gradient must pass through: the (already marked) targets and every node with an edge to
+ * a marked node. An iterative depth-first search (each node keeps its place in its edge list
+ * in `cursor`) finishes a node after every node it feeds, so one walk marks them all: a
+ * finished node that is needed marks the node that reached it, and an edge to a node finished
+ * earlier marks its tail at once (the graph is acyclic, so a visited node is a finished one).
+ */
+function countAndMarkNeeded(
+  roots: readonly Node[],
+  epoch: number,
+  visited: Node[],
+  stack: Node[],
+): void {
+  for (let r = 0; r < roots.length; r++) {
+    const root = roots[r]!;
+    if (root.epoch === epoch) continue;
+    claim(root, epoch);
+    visited.push(root);
+    stack.push(root);
+    while (stack.length > 0) {
+      const node = stack[stack.length - 1]!;
+      const next = node.next;
+      let i = node.cursor;
+      let descended = false;
+      while (i < next.length) {
+        const to = next[i++];
+        if (to === null || to === undefined) continue;
+        to.pending++;
+        if (to.epoch !== epoch) {
+          claim(to, epoch);
+          visited.push(to);
+          stack.push(to);
+          descended = true;
+          break;
+        }
+        if (to.needed) node.needed = true;
+      }
+      node.cursor = i;
+      if (descended) continue;
+      stack.pop();
+      node.cursor = 0;
+      if (node.needed && stack.length > 0) stack[stack.length - 1]!.needed = true;
+    }
+  }
+}
+
 function claim(node: Node, epoch: number): void {
   if (node.epoch !== 0) {
     throw new GraphError(
@@ -178,44 +236,42 @@ function claim(node: Node, epoch: number): void {
 }
 
 /**
- * Marks the nodes a gradient must reach: the targets, and every node with an edge to a marked
- * node. Processed in reverse topological order so that one sweep suffices.
+ * Marks each target's node as needed and asks for its gradient to be captured. A node that
+ * another running pass holds (epoch set) is left alone: if this pass's roots reach it, claim()
+ * reports the reentrant call; if not, its gradient stays null.
  */
-function markNeeded(visited: readonly Node[], targets: readonly Target[]): void {
+function markTargets(targets: readonly TensorBase[]): void {
   for (let i = 0; i < targets.length; i++) {
     const t = targets[i]!;
-    if (t.node.epoch === 0) continue; // not reachable from the roots
-    t.node.needed = true;
-    (t.node.captures ??= []).push({ slot: t.slot, index: i } satisfies Capture);
-  }
-  for (const node of reverseTopological(visited)) {
-    if (node.needed) continue;
-    for (const to of node.next) {
-      if (to !== null && to.needed) {
-        node.needed = true;
-        break;
-      }
+    const node = targetNode(t);
+    if (node.epoch !== 0) continue;
+    node.needed = true;
+    const slot = t.gradFn === null ? 0 : t.outputNr;
+    if (node.captureIndex < 0) {
+      node.captureIndex = i;
+      node.captureSlot = slot;
+    } else if (node.captures === null) {
+      node.captures = [slot, i];
+    } else {
+      node.captures.push(slot, i);
     }
   }
 }
 
-/** The visited nodes, every node after all the nodes it feeds (leaves first). */
-function reverseTopological(visited: readonly Node[]): Node[] {
-  const remaining = new Map<Node, number>();
-  for (const n of visited) remaining.set(n, n.pending);
-  const order: Node[] = [];
-  const stack = visited.filter((n) => n.pending === 0);
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    order.push(node);
-    for (const to of node.next) {
-      if (to === null) continue;
-      const left = remaining.get(to)! - 1;
-      remaining.set(to, left);
-      if (left === 0) stack.push(to);
-    }
+/** Where a target's gradient arrives: its gradFn, or a leaf's sink. */
+function targetNode(t: TensorBase): Node {
+  return t.gradFn ?? t.gradAccumulator();
+}
+
+/** Clears what markTargets set on targets the roots did not reach (the others are visited). */
+function unmarkTargets(targets: readonly TensorBase[]): void {
+  for (let i = 0; i < targets.length; i++) {
+    const node = targetNode(targets[i]!);
+    if (node.epoch !== 0) continue;
+    node.needed = false;
+    node.captureIndex = -1;
+    node.captures = null;
   }
-  return order.reverse();
 }
 
 function leadsOn(node: Node): boolean {
@@ -237,6 +293,13 @@ function addToBuffer(node: Node, slot: number, g: TensorBase, ops: GradOps): voi
   }
   const old = buffer[slot] ?? null;
   buffer[slot] = old === null ? g : ops.add(old, g);
+}
+
+/** n nulls in a packed array (`new Array(n)` is holey, and stays so after `fill`). */
+function nulls(n: number): (TensorBase | null)[] {
+  const out: (TensorBase | null)[] = [];
+  for (let i = 0; i < n; i++) out.push(null);
+  return out;
 }
 
 function emptyBuffer(n: number): (TensorBase | null)[] {

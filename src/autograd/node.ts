@@ -48,15 +48,6 @@ export interface GradOps extends Algebra<TensorBase> {
 }
 
 /**
- * A gradient the pass must deliver: the one arriving at output `slot` of a node (the gradient
- * of the tensor that output became). `index` says where it goes in the caller's result.
- */
-export interface Capture {
-  slot: number;
-  index: number;
-}
-
-/**
  * A forward-mode tangent: the directional derivative of a tensor at one dual level. The
  * tangent is an ordinary tensor (it may carry tangents of outer levels, and a history of its
  * own, so derivatives of derivatives work).
@@ -96,14 +87,26 @@ export abstract class Node {
   epoch = 0;
   /** @internal gradients still to arrive before the node can run */
   pending = 0;
+  /** @internal the next edge to follow in the depth-first walk that marks needed nodes */
+  cursor = 0;
   /** @internal whether a gradient for this node is wanted (grad() prunes the others) */
   needed = false;
   /** @internal the gradient summed so far (a node with one forward output) */
   grad0: TensorBase | null = null;
   /** @internal the gradients summed so far, one per forward output (several outputs) */
   buffer: (TensorBase | null)[] | null = null;
-  /** @internal where the pass delivers this node's incoming gradients (grad()'s inputs) */
-  captures: Capture[] | null = null;
+  /**
+   * @internal the entry of grad()'s result that receives the gradient reaching output
+   * `captureSlot` of this node, or -1 (most nodes)
+   */
+  captureIndex = -1;
+  /** @internal see captureIndex */
+  captureSlot = 0;
+  /**
+   * @internal further gradients to deliver from this node (the same input twice, or two
+   * outputs of one node), as flat pairs: output `captures[2k]` goes to entry `captures[2k + 1]`
+   */
+  captures: number[] | null = null;
 
   /** Tensor hooks per forward output (the hooks of the tensor that output became). */
   preHooks: (HookEntry[] | null)[] | null = null;

@@ -200,6 +200,22 @@ export function t<D extends DType>(x: TensorBase<D>): TensorBase<D> {
   return transpose(x, 0, 1, 'TBackward0');
 }
 
+/**
+ * The same tensor under a new node (PyTorch's `alias`, AliasBackward0): shares x's memory (or
+ * its number), and the gradient passes unchanged. mibun/func uses it where a transform needs a
+ * tensor of its own to target that still depends on x.
+ */
+export function alias<D extends DType>(x: TensorBase<D>): TensorBase<D> {
+  const out =
+    x.nd === null ? x.wrapScalar(x.scalar, x.scalarShape, x.scalarDType) : x.wrap(x.nd);
+  out.viewOf = x.viewOf ?? x;
+  return recordLinear(x, out, 'AliasBackward0', identity, alias);
+}
+
+function identity(g: TensorBase): TensorBase {
+  return g;
+}
+
 /** A copy with its own memory; the gradient passes unchanged (CloneBackward0). */
 export function clone<D extends DType>(x: TensorBase<D>): TensorBase<D> {
   if (x.nd === null) {

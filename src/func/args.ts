@@ -4,8 +4,9 @@
  * be a Tensor (and split from its aux), and differentiated arguments get entry tensors that a
  * reverse pass can target.
  */
-import { Tensor, tensor } from '../autograd/index.js';
+import { Tensor } from '../autograd/index.js';
 import { detachKeepingTangents } from '../autograd/forward/tangents.js';
+import { alias } from '../autograd/views.js';
 import { TransformError } from './errors.js';
 
 /** An argument of a transformed function: a Tensor, or a number for a scalar. */
@@ -28,10 +29,20 @@ export function describe(x: unknown): string {
   return `a ${typeof x} (${String(x)})`;
 }
 
+const NO_SHAPE: readonly number[] = [];
+
+/**
+ * A number as a 0-d float64 tensor, held as a number (as an op's one-element result is) rather
+ * than in an NDArray: the values are made only if something asks for them.
+ */
+export function numberTensor(a: number): Tensor<'float64'> {
+  return new Tensor<'float64'>(null, a, NO_SHAPE, 'float64');
+}
+
 /** `a` as a tensor: a number is a 0-d float64 tensor. */
 export function asTensor(a: unknown, transform: string, what: string): Tensor {
   if (a instanceof Tensor) return a;
-  if (typeof a === 'number') return tensor(a);
+  if (typeof a === 'number') return numberTensor(a);
   throw new TransformError(
     transform,
     'argument-type',
@@ -39,9 +50,20 @@ export function asTensor(a: unknown, transform: string, what: string): Tensor {
   );
 }
 
+/** The argnums as a list (a copy, so that the caller's array may change), unchecked. */
+export function argnumsOf(argnums: Argnums): readonly number[] {
+  return typeof argnums === 'number' ? [argnums] : [...argnums];
+}
+
 /** The argnums as a list, each checked against the number of arguments. */
 export function argnumList(argnums: Argnums, count: number, transform: string): number[] {
   const list = typeof argnums === 'number' ? [argnums] : [...argnums];
+  checkArgnums(list, count, transform);
+  return list;
+}
+
+/** Checks each of `list` against the number of arguments of a call (`count`). */
+export function checkArgnums(list: readonly number[], count: number, transform: string): void {
   if (list.length === 0) {
     throw new TransformError(
       transform,
@@ -60,7 +82,6 @@ export function argnumList(argnums: Argnums, count: number, transform: string): 
       );
     }
   }
-  return list;
 }
 
 /** f's result as [output, aux], checked to hold a Tensor output. */
@@ -77,6 +98,11 @@ export function splitOutput(res: unknown, hasAux: boolean, transform: string): [
     return [checkTensor(res[0], transform), res[1]];
   }
   return [checkTensor(res, transform), undefined];
+}
+
+/** f's result checked to be a Tensor (the output of f without aux). */
+export function outputOf(res: unknown, transform: string): Tensor {
+  return checkTensor(res, transform);
 }
 
 function checkTensor(out: unknown, transform: string): Tensor {
@@ -109,12 +135,28 @@ export function checkScalar(out: Tensor, transform: string): void {
 /**
  * The tensor f receives for a differentiated argument, and that the reverse pass targets: a
  * fresh leaf that requires grad (keeping any forward-mode tangents of an enclosing jvp), or,
- * when the argument already requires grad (an enclosing grad), an identity op on it, so that
- * the gradient stays differentiable with respect to the argument.
+ * when the argument already requires grad (an enclosing grad), an identity op on it (alias:
+ * no copy, no new NDArray), so that the gradient stays differentiable with respect to the
+ * argument.
  */
 export function entryOf(a: Tensor, record: boolean): Tensor {
-  if (record && a.requiresGrad) return a.reshape(a.shape);
+  if (record && a.requiresGradFlag) return alias(a) as Tensor;
   return detachKeepingTangents(a).requiresGrad_();
+}
+
+/**
+ * The entry for argument `arg` of a call, whose tensor form (`tensorArgs`) is `t`: a number's
+ * tensor is the transform's own, so it becomes the leaf itself, with no detached copy.
+ */
+export function entryOfArg(
+  arg: unknown,
+  t: unknown,
+  record: boolean,
+  transform: string,
+  i: number,
+): Tensor {
+  if (typeof arg === 'number' && t instanceof Tensor && !t.requiresGrad) return t.requiresGrad_();
+  return entryOf(asTensor(arg, transform, `argument ${i}`), record);
 }
 
 /** A result handed back at the top level: no backward history (tangents kept). */
@@ -127,7 +169,12 @@ export function plain(t: Tensor, record: boolean): Tensor {
  * rest as given; the differentiated ones are replaced by entries afterwards.
  */
 export function tensorArgs(args: readonly unknown[]): unknown[] {
-  return args.map((a) => (typeof a === 'number' ? tensor(a) : a));
+  const out = new Array<unknown>(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    out[i] = typeof a === 'number' ? numberTensor(a) : a;
+  }
+  return out;
 }
 
 /**
@@ -148,5 +195,9 @@ export function plainAux(aux: unknown, record: boolean): unknown {
 
 /** Whether a transform's reverse pass must be recorded (see depth.ts). */
 export function anyRequiresGrad(args: readonly unknown[]): boolean {
-  return args.some((a) => a instanceof Tensor && a.requiresGrad);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a instanceof Tensor && a.requiresGradFlag) return true;
+  }
+  return false;
 }

@@ -21,3 +21,12 @@ export function nestedReverse<R>(fn: () => R): R {
     depth--;
   }
 }
+
+/** `nestedReverse` without the closure, for hot paths: pair each call with `leaveReverse`. */
+export function enterReverse(): void {
+  depth++;
+}
+
+export function leaveReverse(): void {
+  depth--;
+}

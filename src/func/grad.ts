@@ -5,26 +5,27 @@
  * Hessian-vector product, and grad works inside jacfwd/jacrev/vjp as any other function.
  */
 import {
-  enableGrad,
   grad as autogradGrad,
   isGradEnabled,
+  setGradEnabled,
   zerosLike,
   type Tensor,
 } from '../autograd/index.js';
 import {
   anyRequiresGrad,
-  argnumList,
-  asTensor,
-  tensorArgs,
+  argnumsOf,
+  checkArgnums,
   checkScalar,
-  entryOf,
+  entryOfArg,
+  outputOf,
   plain,
   plainAux,
   splitOutput,
+  tensorArgs,
   type Argnums,
   type Loosen,
 } from './args.js';
-import { insideReverse, nestedReverse } from './depth.js';
+import { enterReverse, insideReverse, leaveReverse } from './depth.js';
 
 export interface GradOptions {
   /** Which arguments to differentiate (default 0); an array gives an array of gradients. */
@@ -40,38 +41,53 @@ interface GradResult {
   aux: unknown;
 }
 
-/** The value and gradients of f at args: one reverse pass over one forward pass. */
+const RECORDED = { createGraph: true, materializeGrads: true } as const;
+const UNRECORDED = { createGraph: false, materializeGrads: true } as const;
+
+/**
+ * The value and gradients of f at args: one reverse pass over one forward pass. `which` lists
+ * the arguments to differentiate (checked here against the call's arguments). The hot path of
+ * grad: no closures, and no arrays beyond the arguments, the targets and the gradients.
+ */
 export function valueAndGrads(
   transform: string,
   f: (...args: never[]) => unknown,
   args: readonly unknown[],
-  argnums: Argnums,
+  which: readonly number[],
   hasAux: boolean,
 ): GradResult {
-  const which = argnumList(argnums, args.length, transform);
+  checkArgnums(which, args.length, transform);
   const record = isGradEnabled() && (insideReverse() || anyRequiresGrad(args));
-  return nestedReverse(() =>
-    enableGrad(() => {
-      const inputs = tensorArgs(args);
-      for (const i of which)
-        inputs[i] = entryOf(asTensor(args[i], transform, `argument ${i}`), record);
-      const targets = which.map((i) => inputs[i] as Tensor);
-      const [out, aux] = splitOutput(
-        (f as (...a: unknown[]) => unknown)(...inputs),
-        hasAux,
-        transform,
-      );
-      checkScalar(out, transform);
-      const grads = out.requiresGrad
-        ? (autogradGrad(out, targets, { createGraph: record, materializeGrads: true }) as Tensor[])
-        : targets.map((t) => zerosLike(t));
-      return {
-        value: plain(out, record),
-        grads: grads.map((g) => plain(g, record)),
-        aux: plainAux(aux, record),
-      };
-    }),
-  );
+  enterReverse();
+  const previousMode = setGradEnabled(true);
+  try {
+    const inputs = tensorArgs(args);
+    const targets: Tensor[] = new Array<Tensor>(which.length);
+    for (let k = 0; k < which.length; k++) {
+      const i = which[k]!;
+      inputs[i] = entryOfArg(args[i], inputs[i], record, transform, i);
+    }
+    // after all entries are in place: a repeated argnum targets the entry f receives
+    for (let k = 0; k < which.length; k++) targets[k] = inputs[which[k]!] as Tensor;
+    const res = (f as (...a: unknown[]) => unknown)(...inputs);
+    let out: Tensor;
+    let aux: unknown = undefined;
+    if (hasAux) [out, aux] = splitOutput(res, true, transform);
+    else out = outputOf(res, transform);
+    checkScalar(out, transform);
+    let grads: Tensor[];
+    if (out.requiresGradFlag) {
+      grads = autogradGrad(out, targets, record ? RECORDED : UNRECORDED) as Tensor[];
+      for (let k = 0; k < grads.length; k++) grads[k] = plain(grads[k]!, record);
+    } else {
+      grads = targets;
+      for (let k = 0; k < grads.length; k++) grads[k] = zerosLike(targets[k]!);
+    }
+    return { value: plain(out, record), grads, aux: hasAux ? plainAux(aux, record) : undefined };
+  } finally {
+    setGradEnabled(previousMode);
+    leaveReverse();
+  }
 }
 
 type Grads<O extends GradOptions> = O extends { argnums: readonly number[] } ? Tensor[] : Tensor;
@@ -100,9 +116,10 @@ export function grad(
   options: GradOptions = {},
 ): (...args: unknown[]) => unknown {
   const argnums = options.argnums ?? 0;
+  const which = argnumsOf(argnums);
   const hasAux = options.hasAux ?? false;
   return (...args: unknown[]) => {
-    const { grads, aux } = valueAndGrads('grad', f, args, argnums, hasAux);
+    const { grads, aux } = valueAndGrads('grad', f, args, which, hasAux);
     const g = typeof argnums === 'number' ? grads[0]! : grads;
     return hasAux ? [g, aux] : g;
   };
@@ -128,9 +145,10 @@ export function valueAndGrad(
   options: GradOptions = {},
 ): (...args: unknown[]) => unknown {
   const argnums = options.argnums ?? 0;
+  const which = argnumsOf(argnums);
   const hasAux = options.hasAux ?? false;
   return (...args: unknown[]) => {
-    const { value, grads, aux } = valueAndGrads('valueAndGrad', f, args, argnums, hasAux);
+    const { value, grads, aux } = valueAndGrads('valueAndGrad', f, args, which, hasAux);
     const g = typeof argnums === 'number' ? grads[0]! : grads;
     return [hasAux ? [value, aux] : value, g];
   };

@@ -18,6 +18,9 @@ export interface HessianOptions {
 
 type AnyFn = (...args: Tensor[]) => Tensor;
 
+/** argnums 0, as the list valueAndGrads takes. */
+const FIRST: readonly number[] = [0];
+
 /** Runs `forward`, or `reverse` when forward mode meets a custom function without a jvp. */
 function forwardOrReverse<R>(forward: () => R, reverse: () => R): R {
   try {
@@ -67,7 +70,7 @@ export function hvp(f: (x: Tensor) => Tensor, x: Arg, v: Arg): [Tensor, Tensor] 
       const [, hv, value] = jvpWithAux(
         'hvp',
         (xi: Tensor) => {
-          const r = valueAndGrads('hvp', g, [xi], 0, false);
+          const r = valueAndGrads('hvp', g, [xi], FIRST, false);
           return [r.grads[0]!, r.value];
         },
         [xt],
@@ -81,11 +84,11 @@ export function hvp(f: (x: Tensor) => Tensor, x: Arg, v: Arg): [Tensor, Tensor] 
       const r = valueAndGrads(
         'hvp',
         (xi: Tensor) => {
-          const inner = valueAndGrads('hvp', g, [xi], 0, false);
+          const inner = valueAndGrads('hvp', g, [xi], FIRST, false);
           return [inner.grads[0]!.mul(vt).sum(), inner.value];
         },
         [xt],
-        0,
+        FIRST,
         true,
       );
       return [r.aux as Tensor, r.grads[0]!];

@@ -18,7 +18,7 @@ import {
   argnumList,
   asTensor,
   tensorArgs,
-  entryOf,
+  entryOfArg,
   plain,
   plainAux,
   splitOutput,
@@ -87,8 +87,7 @@ export function jacrev<
     return nestedReverse(() =>
       enableGrad(() => {
         const inputs = tensorArgs(args);
-        for (const i of which)
-          inputs[i] = entryOf(asTensor(args[i], 'jacrev', `argument ${i}`), record);
+        for (const i of which) inputs[i] = entryOfArg(args[i], inputs[i], record, 'jacrev', i);
         const xs = which.map((i) => inputs[i] as Tensor);
         const [out, aux] = splitOutput(
           (f as (...a: unknown[]) => unknown)(...inputs),

@@ -44,7 +44,9 @@ export function toMermaid(t: Trace): string {
   const { adjoint } = backwardPass(t);
   const lines = ['flowchart LR'];
   for (const node of t.nodes) {
-    const text = nodeText(node, adjoint.get(node)).replace(/"/g, '#quot;').replace(/ \| /g, '<br/>');
+    const text = nodeText(node, adjoint.get(node))
+      .replace(/"/g, '#quot;')
+      .replace(/ \| /g, '<br/>');
     lines.push(`  n${node.id}["${text}"]`);
   }
   for (const [from, to] of edges(t)) lines.push(`  n${from.id} --> n${to.id}`);

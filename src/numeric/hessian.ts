@@ -7,7 +7,7 @@
  * shrinking together.
  */
 import { adaptiveSequence, initialStep } from './adaptive.js';
-import type { Level, LineResult } from './adaptive.js';
+import type { Companion, Level, LineResult } from './adaptive.js';
 import { SAMPLE_ROUNDING } from './constants.js';
 import { InvalidOptionError } from './errors.js';
 import { fixedStep } from './fixedStep.js';
@@ -95,7 +95,12 @@ function mixedPartial<V extends Vector>(
   const hi = opts.initialStep ?? initialStep(2, typicalScale(xi));
   const hj = opts.initialStep ?? initialStep(2, typicalScale(xj));
   const level = mixedLevel(sampler, x0, i, j, rule, hi, hj);
-  const r = adaptiveSequence(level, 1, 1, rule.order, rule.exponentStep, point);
+  // a central product stencil skips f(x) (offsets ±1 in both coordinates for order 2)
+  const companion: Companion | undefined =
+    rule.exponentStep === 2
+      ? { level: mixedCompanion(sampler, x0, i, j, rule, hi, hj), exponent: 2 }
+      : undefined;
+  const r = adaptiveSequence(level, 1, 1, rule.order, rule.exponentStep, point, companion);
   r.step[0] = r.step[0]! * Math.max(hi, hj);
   return r;
 }
@@ -132,6 +137,50 @@ function mixedLevel<V extends Vector>(
         const w = weights[a]! * weights[b]!;
         sum += w * v;
         abs += Math.abs(w * v);
+      }
+    }
+    base[0] = sum / (hi * hj);
+    rounding[0] = (abs * SAMPLE_ROUNDING) / (hi * hj);
+    return undefined;
+  };
+}
+
+/**
+ * The regime companion of a central mixed partial: Σₐ Σ_b |wₐ w_b| (f(x + a·hᵢeᵢ + b·hⱼeⱼ) − f(x))
+ * / (hᵢhⱼ), on the same samples plus f(x). The offsets are symmetric, so odd powers of t cancel
+ * and it tends to a finite limit (a mix of f's second derivatives) with error O(t²); a bump
+ * around x narrower than the steps makes it grow like 1/t² instead, where the mixed stencil
+ * itself sees only zeros.
+ */
+function mixedCompanion<V extends Vector>(
+  sampler: VectorSampler<V>,
+  x0: Float64Array,
+  i: number,
+  j: number,
+  rule: Stencil,
+  ri: number,
+  rj: number,
+): Level {
+  const { offsets, weights } = rule;
+  const xi = x0[i]!;
+  const xj = x0[j]!;
+  return (t, base, rounding) => {
+    const f0 = sampler.at([])[0]!;
+    if (!Number.isFinite(f0)) return { point: Array.from(x0), value: f0, atCentre: true };
+    const hi = t * ri;
+    const hj = t * rj;
+    let sum = 0;
+    let abs = 0;
+    for (let a = 0; a < offsets.length; a++) {
+      for (let b = 0; b < offsets.length; b++) {
+        // every such sample was taken (and checked finite) by the mixed level just before
+        const v = sampler.at([
+          [i, xi + offsets[a]! * hi],
+          [j, xj + offsets[b]! * hj],
+        ])[0]!;
+        const w = Math.abs(weights[a]! * weights[b]!);
+        sum += w * (v - f0);
+        abs += w * (Math.abs(v) + Math.abs(f0));
       }
     }
     base[0] = sum / (hi * hj);

@@ -3,7 +3,7 @@
  * extrapolation) or at the caller's fixed step.
  */
 import { adaptiveSequence, initialStep } from './adaptive.js';
-import type { BadSample, Level, LineResult } from './adaptive.js';
+import type { BadSample, Companion, Level, LineResult } from './adaptive.js';
 import { SAMPLE_ROUNDING } from './constants.js';
 import { fixedStep } from './fixedStep.js';
 import { checkKink } from './kink.js';
@@ -42,9 +42,39 @@ export function differentiateLine(
     return result;
   }
   const first = options.initialStep ?? initialStep(options.n, scale);
-  const result = adaptiveSequence(level, size, first, rule.order, rule.exponentStep, x);
+  const result = adaptiveSequence(
+    level,
+    size,
+    first,
+    rule.order,
+    rule.exponentStep,
+    x,
+    centreCompanion(sampler, s0, rule),
+  );
   if (symmetricFirst) addKink(result, checkKink(sampler, s0, result.steps, size));
   return result;
+}
+
+/**
+ * For a central stencil of odd order n (which skips f(x)): h·D_{n+1}(h), the (n+1)-th derivative
+ * stencil on the same points plus f(x), times h. For smooth f it tends to 0 like h (and to half
+ * the jump at a kink of f when n = 1: the kink check's S(h)); if f(x) is out of line with the
+ * samples around it (a bump narrower than the step) it grows like 1/hⁿ instead.
+ */
+function centreCompanion(sampler: LineSampler, s0: number, rule: Stencil): Companion | undefined {
+  if (rule.exponentStep !== 2 || rule.n % 2 === 0) return undefined;
+  const even = stencilLevel(sampler, s0, stencil(rule.n + 1, rule.order, 'central'));
+  return {
+    level: (h, base, rounding) => {
+      const bad = even(h, base, rounding);
+      for (let c = 0; c < base.length; c++) {
+        base[c]! *= h;
+        rounding[c]! *= h;
+      }
+      return bad;
+    },
+    exponent: 1,
+  };
 }
 
 function addKink(result: LineResult, jump: Float64Array | undefined): void {

@@ -14,15 +14,27 @@ export interface TableauEntry {
   rounding: number;
   /** the row (0 = the largest step) */
   row: number;
+  /** the column (0 = the estimate at that step, c = c terms of the error removed) */
+  column: number;
 }
 
 export class Richardson {
   private values: number[] = [];
   private roundings: number[] = [];
+  /** every row so far: values[k][c] and their rounding errors */
+  private readonly rowValues: number[][] = [];
+  private readonly rowRoundings: number[][] = [];
   private row = -1;
   private readonly factors: number[] = [];
   /** the entry with the smallest error so far */
-  best: TableauEntry = { value: NaN, error: Infinity, truncation: Infinity, rounding: 0, row: -1 };
+  best: TableauEntry = {
+    value: NaN,
+    error: Infinity,
+    truncation: Infinity,
+    rounding: 0,
+    row: -1,
+    column: 0,
+  };
 
   constructor(
     /** e₁: the accuracy order of the base estimates */
@@ -35,9 +47,10 @@ export class Richardson {
 
   /**
    * Adds the estimate at the next (smaller) step and its rounding error; returns the best entry
-   * of the new row.
+   * of the new row among columns 0…`maxColumn` (column c rests on the last c + 1 steps: a caller
+   * that trusts only the last few steps limits it; every column is still computed).
    */
-  push(value: number, rounding: number): TableauEntry {
+  push(value: number, rounding: number, maxColumn = Infinity): TableauEntry {
     const row = ++this.row;
     const prev = this.values;
     const prevR = this.roundings;
@@ -48,6 +61,7 @@ export class Richardson {
     let bestTruncation = row > 0 ? Math.abs(value - prev[0]!) : Infinity;
     let bestRounding = rounding;
     let bestError = bestTruncation + rounding;
+    let bestColumn = 0;
     for (let c = 1; c <= row; c++) {
       const q = this.factor(c);
       const lower = cur[c - 1]!;
@@ -57,21 +71,25 @@ export class Richardson {
       cur.push(t);
       curR.push(r);
       const truncation = Math.max(Math.abs(t - lower), Math.abs(t - lowerPrev));
-      if (truncation + r < bestError) {
+      if (c <= maxColumn && truncation + r < bestError) {
         bestValue = t;
         bestTruncation = truncation;
         bestRounding = r;
         bestError = truncation + r;
+        bestColumn = c;
       }
     }
     this.values = cur;
     this.roundings = curR;
+    this.rowValues.push(cur);
+    this.rowRoundings.push(curR);
     const entry: TableauEntry = {
       value: bestValue,
       error: bestError,
       truncation: bestTruncation,
       rounding: bestRounding,
       row,
+      column: bestColumn,
     };
     if (entry.error < this.best.error) this.best = entry;
     return entry;
@@ -85,6 +103,32 @@ export class Richardson {
       this.factors[c] = q;
     }
     return q;
+  }
+
+  /**
+   * How much more the tableau fluctuates than its rounding model says, from the rows after
+   * `row`: the median over entries T[k][c] with k > row and c ≥ `column` of
+   *   |T[k][c] − T[k−1][c]| / (rounding of T[k][c] + rounding of T[k−1][c]).
+   * Past the best entry, truncation in these columns is smaller still (the steps are smaller), so
+   * what moves them is the noise of f; for f accurate to a few ulps the ratio is below 1, for a
+   * deeply nested f (cos of a large argument) it can reach hundreds. `undefined` without such
+   * entries.
+   */
+  fluctuation(row: number, column: number): number | undefined {
+    const ratios: number[] = [];
+    for (let k = row + 1; k < this.rowValues.length; k++) {
+      const cur = this.rowValues[k]!;
+      const prev = this.rowValues[k - 1]!;
+      const curR = this.rowRoundings[k]!;
+      const prevR = this.rowRoundings[k - 1]!;
+      for (let c = column; c < prev.length; c++) {
+        const scale = curR[c]! + prevR[c]!;
+        if (scale > 0) ratios.push(Math.abs(cur[c]! - prev[c]!) / scale);
+      }
+    }
+    if (ratios.length === 0) return undefined;
+    ratios.sort((a, b) => a - b);
+    return ratios[ratios.length >> 1];
   }
 
   get rows(): number {

@@ -56,9 +56,13 @@ function addTwo(a: Node, b: Node, core: Core): Node | undefined {
   return makeAdd([a, b]);
 }
 
-export function addFlatten(seq: readonly Node[], core: Core): Node {
+/**
+ * The canonical sum of `seq` (SymPy's Add.flatten). `fast` = false skips the two-term
+ * shortcuts (addTwo), so tests can check they agree with the general path.
+ */
+export function addFlatten(seq: readonly Node[], core: Core, fast = true): Node {
   if (seq.length === 1) return seq[0]!;
-  if (seq.length === 2) {
+  if (seq.length === 2 && fast) {
     const fast = addTwo(seq[0]!, seq[1]!, core);
     if (fast) return fast;
   }

@@ -78,8 +78,7 @@ export const core: Core = {
   add: (terms) => (terms.length === 1 ? terms[0]! : cached(Op.Add, '', terms, buildAdd)),
   mul: (factors) => (factors.length === 1 ? factors[0]! : cached(Op.Mul, '', factors, buildMul)),
   pow: (base, exp) => cached(Op.Pow, '', [base, exp], buildPow),
-  fn: (name, args) =>
-    cached(Op.Fn, name, args, (a) => fnEval(name, a, { core, ord: ordering })),
+  fn: (name, args) => cached(Op.Fn, name, args, (a) => fnEval(name, a, { core, ord: ordering })),
 };
 
 export const ordering = new Ordering(core);

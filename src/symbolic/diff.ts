@@ -26,12 +26,15 @@ import { makeInteger, makeMul, makeSymbol, NEG_ONE, ONE, ZERO } from './node.js'
 import { numInv, numMul } from './numbers.js';
 import type { Node } from './node.js';
 import { printSympyNode } from './printStr.js';
+import { SHALLOW } from './walk.js';
 
 /** A variable (symbol or its name) or how many times to differentiate by the one before. */
 export type DiffSpec<E> = E | string | number;
 
 /** [variable, order] pairs from diff's arguments: ('x', 2, 'y') → [[x, 2], [y, 1]]. */
 export function parseSpec(spec: readonly DiffSpec<Node>[]): [Node, number][] {
+  const only = spec.length === 1 ? spec[0] : undefined;
+  if (typeof only === 'string' && /^[^\s]+$/.test(only)) return [[makeSymbol(only), 1]];
   const out: [Node, number][] = [];
   for (const s of spec) {
     if (typeof s === 'number') {
@@ -96,6 +99,11 @@ export class Differentiator {
   d1(root: Node): Node {
     const known = this.first.get(root);
     if (known) return known;
+    if (root.height <= SHALLOW) {
+      const out = this.dShallow(root, new Map());
+      this.first.set(root, out);
+      return out;
+    }
     const depends = (n: Node): boolean => n.symbols.includes(this.v) && !this.first.has(n);
     // how many parents in this DAG still need each node's derivative
     const pending = new Map<Node, number>();
@@ -138,6 +146,15 @@ export class Differentiator {
     }
     const out = memo.get(root)!;
     this.first.set(root, out);
+    return out;
+  }
+
+  /** d1 by recursion with one memo, for trees of modest height (the usual case). */
+  private dShallow(n: Node, memo: Map<Node, Node>): Node {
+    let out = memo.get(n) ?? this.first.get(n);
+    if (out !== undefined) return out;
+    out = n.symbols.includes(this.v) ? this.local(n, (a) => this.dShallow(a, memo)) : ZERO;
+    memo.set(n, out);
     return out;
   }
 

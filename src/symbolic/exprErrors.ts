@@ -65,3 +65,21 @@ export class DiffVariableError extends Error {
     super(`cannot differentiate with respect to ${variable}: ${reason}`);
   }
 }
+
+/** An exact power too large to compute (its value would have more than `limitBits` bits). */
+export class ExactPowerError extends Error {
+  override readonly name = 'ExactPowerError';
+  constructor(
+    /** the base p/q */
+    readonly numerator: bigint,
+    readonly denominator: bigint,
+    readonly exponent: bigint,
+    readonly limitBits: number,
+  ) {
+    const base = denominator === 1n ? `${numerator}` : `(${numerator}/${denominator})`;
+    super(
+      `the exact value of ${base}**${exponent} would have more than ${limitBits} bits; ` +
+        'keep the power unevaluated (the core does) or use a float base',
+    );
+  }
+}

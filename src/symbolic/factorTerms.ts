@@ -12,7 +12,7 @@ import { core } from './core.js';
 import { makeInteger, makeMul, makeRational, NEG_ONE, ONE } from './node.js';
 import type { Node } from './node.js';
 import { numMul, numNeg, numSign } from './numbers.js';
-import { asBaseExp, asCoeffMul, mulArgs } from './parts.js';
+import { asBaseExp, asCoeffMul, coeffOf, mulArgs } from './parts.js';
 import { gcd } from './rational.js';
 import { mapBottomUp, rebuild } from './subs.js';
 
@@ -59,7 +59,7 @@ function primitive(n: Node): [Node, Node] {
 function denominatorIntoSum(cont: Node, sum: Node): { cont: Node; sum: Node } {
   if (cont.kind !== 'rational' || sum.kind !== 'add') return { cont, sum };
   const scaled = core.mul([makeRational(1n, cont.q), sum]);
-  if (scaled.kind === 'add' && scaled.args.some((a) => asCoeffMul(a)[0].kind === 'integer'))
+  if (scaled.kind === 'add' && scaled.args.some((a) => coeffOf(a).kind === 'integer'))
     return { cont: makeInteger(cont.p), sum: scaled };
   return { cont, sum };
 }
@@ -78,7 +78,7 @@ function termParts(t: Node): TermParts {
   if (rest !== ONE)
     for (const f of mulArgs(rest)) {
       const [b, e] = asBaseExp(f, negate);
-      if (numSign(asCoeffMul(e)[0]) < 0) denom.set(b, negate(e));
+      if (numSign(coeffOf(e)) < 0) denom.set(b, negate(e));
       else numer.set(b, e);
     }
   return { coeff, numer, denom };
@@ -152,7 +152,7 @@ function factorNode(n: Node, args: readonly Node[]): Node {
   if (p.kind !== 'add') return keepCoeff(cont, p);
   ({ cont, sum: p } = denominatorIntoSum(cont, p));
   let terms = p.args;
-  if (terms.every((a) => numSign(asCoeffMul(a)[0]) < 0)) {
+  if (terms.every((a) => numSign(coeffOf(a)) < 0)) {
     cont = numNeg(cont);
     terms = terms.map(negate);
   }

@@ -23,9 +23,9 @@ import {
 } from './node.js';
 import type { Core, Node } from './node.js';
 import { applyNumber } from './numeric.js';
-import { numAbs, numCompare, numSign } from './numbers.js';
+import { isZero, numAbs, numCompare, numSign } from './numbers.js';
 import type { Ordering } from './order.js';
-import { asCoeffMul, mulArgs } from './parts.js';
+import { asCoeffMul, coeffOf, mulArgs } from './parts.js';
 import { isExtendedReal, isNegative, isNonNegative, isNonPositive, isPositive } from './signs.js';
 
 interface Ctx {
@@ -350,7 +350,7 @@ function numerDenom(n: Node, core: Core): [Node, Node] {
   const num: Node[] = [];
   const den: Node[] = [];
   for (const f of mulArgs(n)) {
-    if (f.kind === 'pow' && numSign(asCoeffMul(f.args[1]!)[0]) < 0) den.push(core.pow(f, NEG_ONE));
+    if (f.kind === 'pow' && numSign(coeffOf(f.args[1]!)) < 0) den.push(core.pow(f, NEG_ONE));
     else if (f.kind === 'rational') {
       num.push(makeRational(f.p, 1n));
       den.push(makeRational(f.q, 1n));
@@ -361,7 +361,7 @@ function numerDenom(n: Node, core: Core): [Node, Node] {
 
 function evalAbs([a]: readonly Node[], ctx: Ctx): Node | undefined {
   const { core, ord } = ctx;
-  if (a!.isNumber) return numAbs(a!);
+  if (a!.isNumber) return isZero(a!) ? ZERO : numAbs(a!); // Abs(0.0) is 0, as in SymPy
   if (a === ZOO) return ZOO; // SymPy: oo
   const [n, d] = numerDenom(a!, core);
   if (d.hasSymbols && !n.hasSymbols)

@@ -5,7 +5,18 @@
  * `2*sqrt(3)`), and a number times a sum distributed (`2*(x + 1)` → `2*x + 2`), the one
  * place where SymPy expands on construction.
  */
-import { E, makeMul, makeMulSorted, makeMulWith, makeRational, NAN, NEG_ONE, ONE, ZERO, ZOO } from './node.js';
+import {
+  E,
+  makeMul,
+  makeMulSorted,
+  makeMulWith,
+  makeRational,
+  NAN,
+  NEG_ONE,
+  ONE,
+  ZERO,
+  ZOO,
+} from './node.js';
 import type { Core, Node } from './node.js';
 import { isZero, numAdd, numMul, numNeg, numSign } from './numbers.js';
 import { asBaseExp, asCoeffMul, coeffOf, restOf } from './parts.js';
@@ -154,22 +165,32 @@ function appendFactor(m: Node, f: Node, core: Core): Node | undefined {
  * plain × plain with different bases, product × plain factor with a new base. Undefined
  * when the full flatten is needed.
  */
+/**
+ * SymPy's two-argument rule (Mul.flatten on exactly two factors): a nonzero rational times a
+ * sum distributes, 2*(x + 1) → 2*x + 2; times r*(sum) (left unexpanded by factor_terms) it
+ * stays (a*r)*(sum). Undefined when the rule does not apply.
+ */
+function twoArgRule(a: Node, b: Node, core: Core): Node | undefined {
+  if (b.isRational) [a, b] = [b, a];
+  if (!a.isRational || a === ZERO) return undefined;
+  if (b.kind === 'add') return distribute(a, b, core);
+  if (b.kind !== 'mul') return undefined;
+  const r = coeffOf(b);
+  const rest = restOf(b);
+  if (rest.kind !== 'add' || r === ONE) return undefined;
+  const ar = numMul(a, r);
+  return ar === ONE ? rest : makeMul([ar, rest]);
+}
+
 function mulTwo(a: Node, b: Node, core: Core): Node | undefined {
   if (b.isNumber) [a, b] = [b, a];
   if (a.isNumber) {
     if (b.isNumber) return numMul(a, b);
-    if (isZero(a) || b.kind === 'special') return undefined;
-    // SymPy's two-argument rule: a rational times a sum distributes, 2*(x + 1) → 2*x + 2;
-    // times r*(sum) (left unevaluated by factor_terms) it stays (a*r)*(sum)
-    if (b.kind === 'add') return a.isRational ? distribute(a, b, core) : undefined;
+    if (isZero(a) || b.kind === 'special' || b.kind === 'add') return undefined;
     if (b.kind === 'mul') {
       const r = coeffOf(b);
       const rest = restOf(b);
-      if (rest.kind === 'add') {
-        if (!a.isRational || r === ONE) return undefined;
-        const ar = numMul(a, r);
-        return ar === ONE ? rest : makeMul([ar, rest]);
-      }
+      if (rest.kind === 'add') return undefined;
       const k = numMul(a, r);
       if (isZero(k)) return ZERO;
       if (k === ONE) return rest;
@@ -191,13 +212,19 @@ function distribute(r: Node, sum: Node, core: Core): Node {
   return core.add(sum.args.map((t) => keepCoeff(r, t, core)));
 }
 
-export function mulFlatten(input: readonly Node[], core: Core): Node {
+/**
+ * The canonical product of `input` (SymPy's Mul.flatten). `fast` = false skips the
+ * two-factor shortcuts (mulTwo), so tests can check they agree with the general path.
+ */
+export function mulFlatten(input: readonly Node[], core: Core, fast = true): Node {
   const seq = input.includes(ONE) ? input.filter((a) => a !== ONE) : input;
   if (seq.length === 0) return ONE;
   if (seq.length === 1) return seq[0]!;
   if (seq.length === 2) {
-    const fast = mulTwo(seq[0]!, seq[1]!, core);
-    if (fast) return fast;
+    const ruled = twoArgRule(seq[0]!, seq[1]!, core);
+    if (ruled) return ruled;
+    const quick = fast ? mulTwo(seq[0]!, seq[1]!, core) : undefined;
+    if (quick) return quick;
   }
 
   let coeff: Node = ONE;
@@ -224,6 +251,15 @@ export function mulFlatten(input: readonly Node[], core: Core): Node {
     }
     const [b, e] = asBaseExp(o, negExp(core));
     if (o.kind === 'pow' && b.isNumber) {
+      // a number to a negative fraction is a sign of an unevaluated power ((1/2)**(1/2) as
+      // 2**(-1/2)): evaluated (sqrt(2)/2) and its factors taken in, as SymPy does
+      if (e.kind === 'rational' && e.p < 0n) {
+        const p = core.pow(b, e);
+        if (p !== o && !(p.kind === 'pow' && p.args[0] === b && p.args[1] === e)) {
+          stack.push(p);
+          continue;
+        }
+      }
       if (e.isRational && b.kind === 'integer' && b.p > 0n && e.kind === 'rational' && e.p > 0n) {
         const list = numRat.get(b);
         if (list) list.push(e);
@@ -306,12 +342,26 @@ export function mulFlatten(input: readonly Node[], core: Core): Node {
 }
 
 /**
+ * coeff times a numeric power that normally evaluates to a number; one too large to write
+ * out (see MAX_EXACT_BITS) stays a power and joins the factors instead.
+ */
+function absorb(coeff: Node, p: Node, out: Node[]): Node {
+  if (p.isNumber) return numMul(coeff, p);
+  for (const f of p.kind === 'mul' ? p.args : [p]) {
+    if (f.isNumber) coeff = numMul(coeff, f);
+    else out.push(f);
+  }
+  return coeff;
+}
+
+/**
  * Products of positive integers to rational powers, as Mul.flatten combines them: exponents
  * of one base added, bases with one exponent multiplied, whole powers moved into the
  * coefficient (sqrt(2)*sqrt(2) → 2, sqrt(2)*sqrt(3) → sqrt(6), sqrt(2)*sqrt(6) → 2*sqrt(3)).
  * Pushes the remaining radicals to `out` and returns the numeric factor extracted.
  */
 function radicals(numRat: Map<Node, Node[]>, out: Node[], core: Core): Node {
+  if (numRat.size === 0) return ONE;
   let coeff: Node = ONE;
   // sum the exponents of each base, then group bases by total exponent
   const byExp = new Map<Node, bigint>();
@@ -329,13 +379,13 @@ function radicals(numRat: Map<Node, Node[]>, out: Node[], core: Core): Node {
     const b = byExp.get(e)!;
     const bNode = makeRational(b, 1n);
     if (e.q === 1n) {
-      coeff = numMul(coeff, core.pow(bNode, e));
+      coeff = absorb(coeff, core.pow(bNode, e), out);
       continue;
     }
     let ee = e;
     if (e.p > e.q) {
       const [whole, rest] = divmod(e.p, e.q);
-      coeff = numMul(coeff, core.pow(bNode, makeRational(whole, 1n)));
+      coeff = absorb(coeff, core.pow(bNode, makeRational(whole, 1n)), out);
       ee = makeRational(rest, e.q);
     }
     pending.push([b, ee]);
@@ -350,11 +400,11 @@ function radicals(numRat: Map<Node, Node[]>, out: Node[], core: Core): Node {
       const g = gcd(bi, bj);
       if (g === 1n) continue;
       let e = numAdd(ei, ej);
-      if (e.q === 1n) coeff = numMul(coeff, core.pow(makeRational(g, 1n), e));
+      if (e.q === 1n) coeff = absorb(coeff, core.pow(makeRational(g, 1n), e), out);
       else {
         if (e.p > e.q) {
           const [whole, rest] = divmod(e.p, e.q);
-          coeff = numMul(coeff, core.pow(makeRational(g, 1n), makeRational(whole, 1n)));
+          coeff = absorb(coeff, core.pow(makeRational(g, 1n), makeRational(whole, 1n)), out);
           e = makeRational(rest, e.q);
         }
         pending.push([g, e]);

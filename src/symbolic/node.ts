@@ -38,9 +38,7 @@ export class Node {
   readonly height: number;
   /** @internal the sorted symbol list, built on first use (see `symbols`) */
   symbolList: readonly Node[] | undefined = undefined;
-  /** @internal cached views and facts, filled in on first use by parts.ts and mul.ts */
-  coeffPart: Node | undefined = undefined;
-  /** @internal the rest of asCoeffMul */
+  /** @internal the rest of asCoeffMul (`x*y` for `3*x*y`), filled in on first use (parts.ts) */
   restPart: Node | undefined = undefined;
   /** @internal 0 unknown, 1 yes, 2 no: a factor Mul.flatten leaves as it is (see mul.ts) */
   plainFactor = 0;
@@ -302,9 +300,19 @@ export function makeRational(p: bigint, q: bigint): Node {
   return intern('rational', [], '', p, q, NaN, hashString(s, KIND_SEED.rational));
 }
 
-/** A float node; -0 is stored as 0, as SymPy's Float (mpmath has no negative zero). */
+/** p/q already in lowest terms with q > 0 (no gcd: for results known to be reduced). */
+export function makeReducedRational(p: bigint, q: bigint): Node {
+  if (q === 1n) return makeInteger(p);
+  return intern('rational', [], '', p, q, NaN, hashString(`${p}/${q}`, KIND_SEED.rational));
+}
+
+/**
+ * A float node; -0 is stored as 0, as SymPy's Float (mpmath has no negative zero), and NaN
+ * is SymPy's `nan` (Float._new turns a NaN into S.NaN).
+ */
 export function makeFloat(v: number): Node {
   if (v === 0) v = 0;
+  else if (Number.isNaN(v)) return NAN;
   return intern('float', [], '', 0n, 1n, v, hashString(String(v), KIND_SEED.float));
 }
 

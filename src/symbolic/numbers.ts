@@ -2,9 +2,10 @@
  * Arithmetic on number nodes (integer, rational, float), as SymPy's Number classes do it:
  * integers and rationals stay exact; a float anywhere makes the result a float.
  */
-import { makeFloat, makeRational, ONE, ZERO, ZOO } from './node.js';
+import { ExactPowerError } from './exprErrors.js';
+import { makeFloat, makeRational, makeReducedRational, ONE, ZERO, ZOO } from './node.js';
 import type { Node } from './node.js';
-import { ratioToNumber } from './rational.js';
+import { bitLength, MAX_EXACT_BITS, ratioToNumber } from './rational.js';
 
 /** The float64 value of a number node (integer, rational, float); NaN for anything else. */
 export function toFloat(a: Node): number {
@@ -40,24 +41,44 @@ export function numMul(a: Node, b: Node): Node {
 }
 
 export function numNeg(a: Node): Node {
-  return a.kind === 'float' ? makeFloat(-a.value) : makeRational(-a.p, a.q);
+  return a.kind === 'float' ? makeFloat(-a.value) : makeReducedRational(-a.p, a.q);
 }
 
 /** 1/a; 1/0 is zoo, as in SymPy. */
 export function numInv(a: Node): Node {
   if (isZero(a)) return a.kind === 'float' ? makeFloat(Infinity) : ZOO;
-  return a.kind === 'float' ? makeFloat(1 / a.value) : makeRational(a.q, a.p);
+  if (a.kind === 'float') return makeFloat(1 / a.value);
+  return a.p < 0n ? makeReducedRational(-a.q, -a.p) : makeReducedRational(a.q, a.p);
 }
 
-/** a**n for an integer n; 0**-n is zoo. */
+/** log₂|x| (0 for 0 and ±1), to estimate the size of a power. */
+function log2Abs(x: bigint): number {
+  const bits = bitLength(x);
+  return bits <= 1 ? 0 : bits < 1000 ? Math.log2(Math.abs(Number(x))) : bits;
+}
+
+/** Whether the exact a**n (a rational) has at most MAX_EXACT_BITS bits. */
+export function exactPowerFits(a: Node, n: bigint): boolean {
+  if (a.kind === 'float' || n === 0n) return true;
+  const size = Math.max(log2Abs(a.p), log2Abs(a.q));
+  return size === 0 || size * Math.abs(Number(n)) <= MAX_EXACT_BITS;
+}
+
+/**
+ * a**n for an integer n; 0**-n is zoo. An exact result beyond MAX_EXACT_BITS bits is an
+ * ExactPowerError (the core's pow leaves such powers unevaluated instead, see pow.ts).
+ */
 export function numPowInt(a: Node, n: bigint): Node {
   if (n === 0n) return a.kind === 'float' ? makeFloat(1) : ONE;
-  if (a.kind === 'float') return makeFloat(a.value ** Number(n));
+  if (a.kind === 'float') return makeFloat(n === -1n ? 1 / a.value : a.value ** Number(n));
+  if (!exactPowerFits(a, n)) throw new ExactPowerError(a.p, a.q, n, MAX_EXACT_BITS);
   if (n < 0n) {
     if (a.p === 0n) return ZOO;
-    return makeRational(a.q ** -n, a.p ** -n);
+    const p = a.q ** -n;
+    const q = a.p ** -n;
+    return q < 0n ? makeReducedRational(-p, -q) : makeReducedRational(p, q);
   }
-  return makeRational(a.p ** n, a.q ** n);
+  return makeReducedRational(a.p ** n, a.q ** n);
 }
 
 /** -1, 0 or 1 (NaN for a NaN float). */

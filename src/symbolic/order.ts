@@ -10,20 +10,50 @@ import { constantValue } from './numeric.js';
 import { numCompare, numSign, toFloat } from './numbers.js';
 import { addArgs, asBaseExp, asCoeffMul, asCoeffMulRational, mulArgs } from './parts.js';
 import { isPositive } from './signs.js';
+import { fillBottomUp, SHALLOW } from './walk.js';
 
 export type KeyItem = number | string | Node | Key;
 export type Key = readonly KeyItem[];
 
 export function compareKeys(a: KeyItem, b: KeyItem): number {
   if (a === b) return 0;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) {
-      const c = compareKeys(a[i] as KeyItem, b[i] as KeyItem);
+  if (!Array.isArray(a) || !Array.isArray(b)) return compareLeaves(a, b);
+  // tuples compared element by element, iteratively: keys nest as deep as the expression
+  const outerA: Key[] = [];
+  const outerB: Key[] = [];
+  const outerI: number[] = [];
+  let ka: Key = a;
+  let kb: Key = b;
+  let i = 0;
+  for (;;) {
+    if (i < ka.length && i < kb.length) {
+      const x = ka[i]!;
+      const y = kb[i]!;
+      i++;
+      if (x === y) continue;
+      if (Array.isArray(x) && Array.isArray(y)) {
+        outerA.push(ka);
+        outerB.push(kb);
+        outerI.push(i);
+        ka = x as Key;
+        kb = y as Key;
+        i = 0;
+        continue;
+      }
+      const c = compareLeaves(x, y);
       if (c) return c;
+      continue;
     }
-    return a.length - b.length;
+    if (ka.length !== kb.length) return ka.length - kb.length;
+    if (outerA.length === 0) return 0;
+    ka = outerA.pop()!;
+    kb = outerB.pop()!;
+    i = outerI.pop()!;
   }
+}
+
+function compareLeaves(a: KeyItem, b: KeyItem): number {
+  if (a === b) return 0;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b))
@@ -103,7 +133,14 @@ export class Ordering {
   sortKey(n: Node): Key {
     let k = this.keys.get(n);
     if (!k) {
-      k = this.computeKey(n);
+      // a deep tree: the keys of its subtrees first, bottom-up (computeKey recurses)
+      if (n.height > SHALLOW)
+        fillBottomUp(
+          n,
+          (a) => a.height <= SHALLOW || this.keys.has(a),
+          (a) => this.keys.set(a, this.computeKey(a)),
+        );
+      k = this.keys.get(n) ?? this.computeKey(n);
       this.keys.set(n, k);
     }
     return k;

@@ -1,5 +1,14 @@
 /** Views of a node as a product or a power, as SymPy's as_coeff_Mul / as_base_exp give them. */
-import { E, makeAddSorted, makeInteger, makeMulSorted, makeRational, NEG_ONE, ONE, ZERO } from './node.js';
+import {
+  E,
+  makeAddSorted,
+  makeInteger,
+  makeMulSorted,
+  makeRational,
+  NEG_ONE,
+  ONE,
+  ZERO,
+} from './node.js';
 import type { Node } from './node.js';
 
 /** The numeric coefficient and the rest: `3*x*y` → [3, x*y]; `x` → [1, x]; `5` → [5, 1]. */

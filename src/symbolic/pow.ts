@@ -27,13 +27,22 @@ import {
   numInv,
   numMul,
   numNeg,
+  exactPowerFits,
   numPowInt,
   numSign,
   toFloat,
 } from './numbers.js';
+import { negate } from './mul.js';
 import { asCoeffMul } from './parts.js';
 import type { Ordering } from './order.js';
-import { divmod, gcd, integerNthRoot, smallFactors } from './rational.js';
+import {
+  bitLength,
+  divmod,
+  gcd,
+  integerNthRoot,
+  MAX_EXACT_BITS,
+  smallFactors,
+} from './rational.js';
 import {
   isExtendedReal,
   isNegative,
@@ -96,7 +105,8 @@ function numberPower(b: Node, e: Node, core: Core): Node | undefined {
     if (isNegative(e)) return ZOO;
     return undefined;
   }
-  if (e.kind === 'integer') return numPowInt(b, e.p);
+  // an exact value too large to hold stays an unevaluated power (3**(2**40))
+  if (e.kind === 'integer') return exactPowerFits(b, e.p) ? numPowInt(b, e.p) : undefined;
   if (e.kind === 'float' || b.kind === 'float') {
     if (!e.isNumber) return undefined;
     const x = toFloat(b);
@@ -109,21 +119,41 @@ function numberPower(b: Node, e: Node, core: Core): Node | undefined {
   if (e.kind !== 'rational') return undefined;
   if (numSign(b) < 0) return undefined; // complex: SymPy returns a multiple of I
   if (b.kind === 'integer') return integerRadical(b.p, e, core);
-  // (p/q)**e = p**e * q**(-e); (1/q)**e = q**(e - ⌈e⌉…) written as SymPy does
-  if (b.p !== 1n)
-    return core.mul([core.pow(makeInteger(b.p), e), core.pow(makeInteger(b.q), neg(e))]);
-  const q = makeInteger(b.q);
-  return core.mul([
-    core.pow(q, makeRational(e.p * (e.q - 1n), e.q)),
-    core.pow(q, makeInteger(-e.p)),
-  ]);
+  return rationalRadical(b, e, core);
 }
 
 const neg = (r: Node): Node => makeRational(-r.p, r.q);
 
+/** Python's `a * b` on SymPy objects: the two-factor product, 1 dropped unflattened. */
+function times(a: Node, b: Node, core: Core): Node {
+  if (a === ONE) return b;
+  if (b === ONE) return a;
+  return core.mul([a, b]);
+}
+
+/**
+ * (p/q)**e for a positive rational p/q and a rational e that is not an integer, as SymPy's
+ * Rational._eval_power writes it: with n = ⌊e⌋ + 1 (1 for 0 < e < 1),
+ * (p/q)**e = p**e * q**(n - e) * (1/q**n), multiplied left to right.
+ */
+function rationalRadical(b: Node, e: Node, core: Core): Node | undefined {
+  if (e.p < 0n) return core.pow(makeRational(b.q, b.p), neg(e));
+  const whole = e.p / e.q;
+  const n = whole > 0n ? whole + 1n : 1n;
+  if (!exactPowerFits(makeInteger(b.q), n)) return undefined;
+  const q = makeInteger(b.q);
+  const frac = makeRational(n * e.q - e.p, e.q);
+  let out =
+    b.p === 1n ? core.pow(q, frac) : times(core.pow(makeInteger(b.p), e), core.pow(q, frac), core);
+  out = times(out, makeRational(1n, b.q ** n), core);
+  return out;
+}
+
 /** n**(p/q) for an integer n > 0: perfect powers pulled out (Integer._eval_power). */
 function integerRadical(n: bigint, e: Node, core: Core): Node | undefined {
   if (e.p < 0n) return core.pow(makeRational(1n, n), neg(e));
+  // the result has about bits(n)·p/q bits: too large to write out, it stays a power
+  if (!exactPowerFits(makeInteger(n), e.p / e.q + 1n)) return undefined;
   const [root, exact] = integerNthRoot(n, Number(e.q));
   if (exact) return makeInteger(root ** e.p);
   let outInt = 1n;
@@ -131,6 +161,7 @@ function integerRadical(n: bigint, e: Node, core: Core): Node | undefined {
   const rest = new Map<bigint, bigint>();
   for (const [prime, k] of smallFactors(n)) {
     const [whole, m] = divmod(BigInt(k) * e.p, e.q);
+    if (bitLength(prime) * Number(whole) > MAX_EXACT_BITS) return undefined;
     if (whole > 0n) outInt *= prime ** whole;
     if (m > 0n) {
       const g = gcd(m, e.q);
@@ -140,6 +171,11 @@ function integerRadical(n: bigint, e: Node, core: Core): Node | undefined {
   }
   let g = 0n;
   for (const m of rest.values()) g = g === 0n ? m : gcd(g, m);
+  // the remaining radicand ∏ prime**(m/g) can be astronomically large (exponents with huge
+  // numerators and coprime remainders): then the power stays as it is
+  let size = 0;
+  for (const [prime, m] of rest) size += bitLength(prime) * Number(m / g);
+  if (size > MAX_EXACT_BITS) return undefined;
   let sqrInt = 1n;
   for (const [prime, m] of rest) sqrInt *= prime ** (m / g);
   if (sqrInt === n && outInt === 1n && outRad.length === 0) return undefined;
@@ -169,11 +205,16 @@ const absRational = (r: Node): Node => (numSign(r) < 0 ? neg(r) : r);
 // ---- (a*b)**e ---------------------------------------------------------------------------------------
 
 /**
- * (a*b)**e for a non-integer number e: factors known to be ≥ 0 are raised one by one, the
- * others stay together (Pow._eval_expand_power_base): sqrt(2*x) → sqrt(2)*sqrt(x),
- * sqrt(x*y) stays, sqrt(-2*x) → sqrt(2)*sqrt(-x).
+ * (a*b)**e for a non-integer number e, as SymPy's Pow._eval_expand_power_base does it:
+ * factors known to be ≥ 0 are raised one by one, the others stay together:
+ * sqrt(2*x) → sqrt(2)*sqrt(x), sqrt(x*y) stays, sqrt(-2*x) → sqrt(2)*sqrt(-x).
+ *
+ * As in SymPy, a non-numeric factor's power is built unevaluated here and evaluated only
+ * when several meet in a product (Mul.flatten evaluates each), and a lone result is returned
+ * as it is. That is what ends the recursion: (-1/a)**(3/2) with a < 0 rewrites its base to
+ * itself (-(1/a) is again -1/a) and must stay as it is, not be raised again forever.
  */
-function expandPowerBase(b: Node, e: Node, core: Core): Node | undefined {
+function expandPowerBase(b: Node, e: Node, core: Core): Node {
   const nonneg: Node[] = [];
   const negs: Node[] = [];
   const other: Node[] = [];
@@ -187,20 +228,30 @@ function expandPowerBase(b: Node, e: Node, core: Core): Node | undefined {
   if (negs.length > 1) {
     let o: Node = ONE;
     if (other.length === 0 && negs[0]!.isNumber) o = negs.shift()!;
-    if (negs.length % 2) o = core.mul([NEG_ONE, o]);
-    for (const n of negs) nonneg.push(core.mul([NEG_ONE, n]));
+    if (negs.length % 2) o = negate(o, core);
+    for (const n of negs) nonneg.push(negate(n, core));
     if (o !== ONE) other.push(o);
   } else if (negs.length && other.length) {
     if (negs[0]!.isNumber && negs[0] !== NEG_ONE) {
       other.push(NEG_ONE);
-      nonneg.push(core.mul([NEG_ONE, negs[0]!]));
+      nonneg.push(negate(negs[0]!, core));
     } else other.push(...negs);
   } else other.push(...negs);
-  if (nonneg.length === 0) return makePow(b, e);
-  const parts = nonneg.map((f) => core.pow(f, e));
-  if (other.length === 1) parts.push(core.pow(other[0]!, e));
-  else if (other.length > 1) parts.push(makePow(core.mul(other), e));
-  return core.mul(parts);
+  let rv: Node = ONE;
+  if (nonneg.length) {
+    // powers of constants are evaluated at once, the others left for the product to evaluate
+    const npow: Node[] = [];
+    const rest: Node[] = [];
+    for (const f of nonneg) {
+      if (f.kind === 'pow' && f.args[1]!.isRational && !f.args[0]!.hasSymbols) npow.push(f);
+      else rest.push(f);
+    }
+    rv = core.mul(npow.map((f) => core.pow(f, e)));
+    const raised = rest.map((f) => makePow(f, e));
+    rv = times(rv, raised.length === 1 ? raised[0]! : core.mul(raised), core);
+  }
+  if (other.length) rv = times(rv, makePow(core.mul(other), e), core);
+  return rv;
 }
 
 /**

@@ -5,11 +5,12 @@
  */
 import { core, ordering } from './core.js';
 import { formatFloat } from './floatFormat.js';
-import { E, makeInteger, makeMul, NEG_ONE, ONE, PI } from './node.js';
+import { E, HALF, makeInteger, makeMul, NEG_HALF, NEG_ONE, ONE, PI } from './node.js';
 import type { Node } from './node.js';
-import { numNeg } from './numbers.js';
-import { asCoeffMul, asBaseExp } from './parts.js';
-import { precedence, PREC, printSympyNode } from './printStr.js';
+import { numNeg, numSign } from './numbers.js';
+import { asBaseExp, asCoeffMul, coeffOf } from './parts.js';
+import { precedence, PREC } from './printStr.js';
+import { printDeep, SHALLOW } from './walk.js';
 import { compareKeys, sympyName } from './order.js';
 import { isNegative } from './signs.js';
 
@@ -122,7 +123,12 @@ function negate(n: Node): Node {
 type Factors = readonly Node[];
 
 export class LatexPrinter {
+  /** Texts already printed of some nodes of a deep tree: see printDeep. */
+  constructor(private readonly memo?: ReadonlyMap<Node, string>) {}
+
   print(n: Node): string {
+    const known = this.memo?.get(n);
+    if (known !== undefined) return known;
     switch (n.kind) {
       case 'integer':
         return n.p.toString();
@@ -220,7 +226,7 @@ export class LatexPrinter {
           : precedence(term) < PREC.Mul
       )
         t = parens(t);
-      if (/[0-9][} ]*$/.test(last) && /^[0-9]/.test(printSympyNode(term))) tex += ' \\cdot ';
+      if (endsWithDigit(last) && strStartsWithDigit(term)) tex += ' \\cdot ';
       else if (tex) tex += ' ';
       tex += t;
       last = t;
@@ -289,9 +295,77 @@ function functionName(func: string): string {
   return `\\operatorname{${f}}`;
 }
 
+/** Whether `s` ends with a digit followed only by '}' and ' ' (SymPy: `[0-9][} ]*$`). */
+function endsWithDigit(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && (s[i] === '}' || s[i] === ' ')) i--;
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Whether str(n) starts with a digit (SymPy's latex puts \\cdot between such factors),
+ * found by following the first printed piece down the tree instead of printing it all.
+ */
+function strStartsWithDigit(n: Node): boolean {
+  for (;;) {
+    switch (n.kind) {
+      case 'integer':
+      case 'rational':
+        return n.p >= 0n;
+      case 'float':
+        return n.value >= 0 && Number.isFinite(n.value);
+      case 'symbol':
+      case 'constant':
+      case 'special':
+        return /^[0-9]/.test(n.name);
+      case 'fn':
+        return false;
+      case 'pow': {
+        const [b, e] = n.args as [Node, Node];
+        if (e === HALF) return false; // sqrt(…)
+        if (e === NEG_HALF || e === NEG_ONE) return true; // 1/…
+        if (precedence(b) <= PREC.Pow) return false; // (…)**e
+        n = b;
+        continue;
+      }
+      case 'add': {
+        // the first term, after the sum's sign
+        const t = ordering.orderedTerms(n)[0]!;
+        if (t.kind === 'add' || numSign(coeffOf(t)) < 0) return false;
+        n = t;
+        continue;
+      }
+      case 'mul': {
+        // sign, then the numerator: the coefficient's numerator unless it is 1, else the
+        // first factor in sort order that is not a negative power ('1' if there is none)
+        const [c] = asCoeffMul(n);
+        if (numSign(c) < 0) return false;
+        if (c.kind === 'float') return Number.isFinite(c.value);
+        if (c.p !== 1n) return true;
+        let next: Node | undefined;
+        for (const f of ordering.orderedFactors(n)) {
+          if (f.isNumber) continue;
+          if (f.kind === 'pow' && numSign(coeffOf(f.args[1]!)) < 0) continue;
+          next = f;
+          break;
+        }
+        if (next === undefined) return true;
+        if (precedence(next) <= PREC.Mul) return false; // parenthesised
+        n = next;
+        continue;
+      }
+    }
+  }
+}
+
 const printer = new LatexPrinter();
 
-/** SymPy's latex() of an expression node. */
+/** SymPy's latex() of an expression node (of any depth: see printDeep). */
 export function printLatexNode(n: Node): string {
-  return printer.print(n);
+  if (n.height <= SHALLOW) return printer.print(n);
+  const memo = new Map<Node, string>();
+  const deep = new LatexPrinter(memo);
+  const print = (a: Node): string => deep.print(a);
+  return printDeep(n, memo, print, print);
 }

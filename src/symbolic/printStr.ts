@@ -8,8 +8,9 @@ import { formatFloat } from './floatFormat.js';
 import { HALF, makeInteger, makeMul, NEG_HALF, NEG_ONE, ONE } from './node.js';
 import type { Node } from './node.js';
 import { numNeg, numSign } from './numbers.js';
-import { asCoeffMul } from './parts.js';
+import { asCoeffMul, coeffOf } from './parts.js';
 import { sympyName } from './order.js';
+import { printDeep, SHALLOW } from './walk.js';
 
 // sympy/printing/precedence.py
 export const PREC = { Add: 40, Mul: 50, Pow: 60, Func: 70, Atom: 1000 } as const;
@@ -42,7 +43,14 @@ interface Inverted {
 }
 
 export class StrPrinter {
+  /** Texts already printed (at a nested level) of some nodes of a deep tree: see printDeep. */
+  constructor(private readonly memo?: ReadonlyMap<Node, string>) {}
+
   print(n: Node, level = 1): string {
+    if (this.memo !== undefined && level > 1) {
+      const known = this.memo.get(n);
+      if (known !== undefined) return known;
+    }
     switch (n.kind) {
       case 'integer':
         return n.p.toString();
@@ -71,34 +79,45 @@ export class StrPrinter {
   }
 
   private add(n: Node, level: number): string {
-    const parts: string[] = [];
+    let out = '';
     for (const term of ordering.orderedTerms(n)) {
-      let t = this.print(term, level + 1);
-      let sign = '+';
-      if (t.startsWith('-')) {
-        sign = '-';
-        t = t.slice(1);
-      }
-      parts.push(sign, precedence(term) < PREC.Add || term.kind === 'add' ? `(${t})` : t);
+      // a term printed with a leading '-' gives its minus to the sum: x - 2*y
+      let negative = false;
+      let t: string;
+      if (term.isNumber && numSign(term) < 0) {
+        negative = true;
+        t = this.print(numNeg(term), level + 1);
+      } else if (term.kind === 'mul') {
+        const [sign, body] = this.mulParts(term, level + 1);
+        negative = sign;
+        t = body;
+      } else t = this.print(term, level + 1);
+      if (precedence(term) < PREC.Add || term.kind === 'add') t = `(${t})`;
+      out += out === '' ? (negative ? '-' + t : t) : (negative ? ' - ' : ' + ') + t;
     }
-    const first = parts.shift();
-    return (first === '-' ? '-' : '') + parts.join(' ');
+    return out;
   }
 
   private mul(n: Node, level: number): string {
+    const [negative, body] = this.mulParts(n, level);
+    return negative ? '-' + body : body;
+  }
+
+  /** A product's sign (true: printed with a leading '-') and the text after it. */
+  private mulParts(n: Node, level: number): [boolean, string] {
     const prec = precedence(n);
     const [c, rest] = asCoeffMul(n);
-    let sign = '';
+    let sign = false;
     let expr = n;
     if (numSign(c) < 0) {
-      sign = '-';
+      sign = true;
       const nc = numNeg(c);
       expr = keepCoefficient(nc, rest);
     }
     const num: (Node | Inverted)[] = [];
     const den: (Node | Inverted)[] = [];
     for (const item of ordering.orderedFactors(expr)) {
-      if (item.kind === 'pow' && numSign(asCoeffMul(item.args[1]!)[0]) < 0) {
+      if (item.kind === 'pow' && numSign(coeffOf(item.args[1]!)) < 0) {
         const [b, e] = item.args as [Node, Node];
         if (e === NEG_ONE) den.push(b);
         else den.push({ base: b, exp: negateExponent(e) });
@@ -108,12 +127,20 @@ export class StrPrinter {
       } else num.push(item);
     }
     if (num.length === 0) num.push(ONE);
-    const str = (x: Node | Inverted): string =>
-      'base' in x ? this.invertedPow(x, level, prec) : this.paren(x, level, prec);
-    const a = num.map(str).join('*');
-    if (den.length === 0) return sign + a;
-    if (den.length === 1) return sign + a + '/' + str(den[0]!);
-    return sign + a + '/(' + den.map(str).join('*') + ')';
+    const a = this.factors(num, level, prec);
+    if (den.length === 0) return [sign, a];
+    if (den.length === 1) return [sign, a + '/' + this.factors(den, level, prec)];
+    return [sign, a + '/(' + this.factors(den, level, prec) + ')'];
+  }
+
+  private factors(items: readonly (Node | Inverted)[], level: number, prec: number): string {
+    let out = '';
+    for (let i = 0; i < items.length; i++) {
+      const x = items[i]!;
+      const s = 'base' in x ? this.invertedPow(x, level, prec) : this.paren(x, level, prec);
+      out = i === 0 ? s : out + '*' + s;
+    }
+    return out;
   }
 
   /** A denominator power b**e printed within a product (precedence of Pow: no parentheses). */
@@ -151,7 +178,15 @@ function keepCoefficient(c: Node, t: Node): Node {
 
 const printer = new StrPrinter();
 
-/** SymPy's str() of an expression node. */
+/** SymPy's str() of an expression node (of any depth: see printDeep). */
 export function printSympyNode(n: Node): string {
-  return printer.print(n);
+  if (n.height <= SHALLOW) return printer.print(n);
+  const memo = new Map<Node, string>();
+  const deep = new StrPrinter(memo);
+  return printDeep(
+    n,
+    memo,
+    (a) => deep.print(a, 2),
+    (a) => deep.print(a, 1),
+  );
 }

@@ -27,10 +27,26 @@ export function divmod(a: bigint, b: bigint): [bigint, bigint] {
   return [q, r];
 }
 
+/** The number of bits of |n| (0 for 0). */
+export function bitLength(n: bigint): number {
+  if (n < 0n) n = -n;
+  if (n <= 0xffffffffn) return 32 - Math.clz32(Number(n));
+  return n.toString(2).length;
+}
+
+/**
+ * The largest exact power mibun computes, in bits (about 9,900 decimal digits). A power
+ * whose exact value would be larger (`3**(2**40)`) stays an unevaluated power rather than
+ * exhausting memory; SymPy computes any size it is given (or runs out of memory trying).
+ */
+export const MAX_EXACT_BITS = 1 << 15;
+
 /** ⌊n^(1/k)⌋ for n ≥ 0 and whether the root is exact (Newton's method on integers). */
 export function integerNthRoot(n: bigint, k: number): [bigint, boolean] {
   if (n < 2n) return [n, true];
   if (k === 1) return [n, true];
+  // SymPy's shortcut: a root of a degree above the bit length lies strictly between 1 and 2
+  if (k > bitLength(n)) return [1n, false];
   const K = BigInt(k);
   // start above the root: 2^(⌈bits/k⌉)
   let x = 1n << BigInt(Math.ceil(n.toString(2).length / k));

@@ -9,6 +9,7 @@
 import type { Node } from './node.js';
 import { numSign } from './numbers.js';
 import { constantValue } from './numeric.js';
+import { fillBottomUp, SHALLOW } from './walk.js';
 
 export const NEG = 1;
 export const ZERO_SIGN = 2;
@@ -21,7 +22,14 @@ const cache = new WeakMap<Node, number>();
 export function signMask(n: Node): number {
   let m = cache.get(n);
   if (m === undefined) {
-    m = computeMask(n);
+    // a deep tree: the args' masks first, bottom-up, so the recursion below stays shallow
+    if (n.height > SHALLOW)
+      fillBottomUp(
+        n,
+        (a) => a.height <= SHALLOW || cache.has(a),
+        (a) => cache.set(a, computeMask(a)),
+      );
+    m = cache.get(n) ?? computeMask(n);
     cache.set(n, m);
   }
   return m;

@@ -5,7 +5,7 @@
  */
 import { allocate, type DType } from './dtype.js';
 import { IndexError, ShapeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { normalizeDim, shapeSize } from './shape.js';
 
 function scan(
@@ -72,8 +72,8 @@ function scan(
   }
   if (dim === undefined && keepdim) shape = a.shape.map(() => 1);
   return {
-    values: new NDArray(a.dtype, values, shape),
-    indices: new NDArray('int32', indices, shape),
+    values: trustedArray(a.dtype, values, shape),
+    indices: trustedArray('int32', indices, shape),
   };
 }
 

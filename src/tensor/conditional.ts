@@ -3,7 +3,7 @@ import { allocate, type DType, type FloatDType } from './dtype.js';
 import { DTypeError } from './errors.js';
 import { maximum, minimum } from './binary.js';
 import { operandArray } from './elementwise.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { resultType, type Operand } from './promote.js';
 import { broadcastShapes, broadcastStrides, contiguousStrides, shapeSize } from './shape.js';
 import { copyStrided, loop3, type Row3 } from './strided.js';
@@ -59,7 +59,7 @@ export function where(condition: NDArray, a: Operand, b: Operand): NDArray {
     strides,
     shape,
   );
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   type DTypeArray,
 } from './dtype.js';
 import { DTypeError, ShapeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { checkShape, shapeSize, type Shape } from './shape.js';
 
 /** Nested JavaScript arrays (or typed arrays) of numbers or booleans. */
@@ -186,7 +186,7 @@ export function tensor(data: NestedData | NDArray, options: DTypeOption<DType> =
       : (typed ?? (allBool ? 'bool' : DEFAULT_DTYPE));
   const out = allocate(dtype, shapeSize(shape));
   fillFrom(data, shape, out, dtype === 'bool');
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape); // walkShape checked the shape and made it
 }
 
 /**
@@ -246,7 +246,7 @@ export function floatTensor(data: NestedData | NDArray): NDArray<'float32'> {
 function filled<D extends DType>(shape: number[], dtype: D, value: number): NDArray<D> {
   const out = allocate(dtype, shapeSize(shape));
   if (value !== 0) out.fill(dtype === 'bool' ? (value !== 0 ? 1 : 0) : value);
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape); // every caller checked the shape and copied it
 }
 
 /** Zeros of a shape: `zeros(2, 3)`, `zeros([2, 3], { dtype: 'float32' })`. */
@@ -348,7 +348,7 @@ export function arange(
   const dtype = checkDType(opts?.dtype ?? DEFAULT_DTYPE);
   const out = allocate(dtype, n);
   for (let i = 0; i < n; i++) put(out, i, start + i * step, dtype === 'bool');
-  return new NDArray(dtype, out, [n]);
+  return trustedArray(dtype, out, [n]);
 }
 
 /**
@@ -374,7 +374,7 @@ export function linspace<D extends DType = 'float64'>(
       put(out, i, i < half ? start + step * i : end - step * (steps - i - 1), dtype === 'bool');
     }
   }
-  return new NDArray(dtype, out, [steps]);
+  return trustedArray(dtype, out, [steps]);
 }
 
 /** The n×m identity (m = n by default). */
@@ -389,5 +389,5 @@ export function eye<D extends DType = 'float64'>(
   const dtype = checkDType(opts?.dtype ?? DEFAULT_DTYPE) as D;
   const out = allocate(dtype, n * cols);
   for (let i = 0; i < Math.min(n, cols); i++) out[i * cols + i] = 1;
-  return new NDArray(dtype, out, [n, cols]);
+  return trustedArray(dtype, out, [n, cols]);
 }

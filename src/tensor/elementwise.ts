@@ -5,7 +5,7 @@
  */
 import { allocate, categoryOf, type DType } from './dtype.js';
 import { DTypeError, ShapeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import type { Operand } from './promote.js';
 import {
   broadcastShapes,
@@ -26,7 +26,7 @@ export function operandArray(x: Operand, dtype: DType): NDArray {
     const s = allocate(dtype, 1);
     const v = Number(x);
     s[0] = dtype === 'bool' ? (v !== 0 ? 1 : 0) : v;
-    return new NDArray(dtype, s, []);
+    return trustedArray(dtype, s, []);
   }
   if (x.dtype === 'float64' && dtype === 'float32') return x.to('float32');
   return x;
@@ -34,7 +34,7 @@ export function operandArray(x: Operand, dtype: DType): NDArray {
 
 /** out = row(a, b) over the broadcast shape, in a new array of `outDtype`. */
 export function mapBinary(a: NDArray, b: NDArray, row: Row3, outDtype: DType): NDArray {
-  const shape = sameShape(a.shape, b.shape) ? a.shape.slice() : broadcastShapes(a.shape, b.shape);
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
   const out = allocate(outDtype, shapeSize(shape));
   loop3(
     row,
@@ -49,7 +49,7 @@ export function mapBinary(a: NDArray, b: NDArray, row: Row3, outDtype: DType): N
     contiguousStrides(shape),
     shape,
   );
-  return new NDArray(outDtype, out, shape);
+  return trustedArray(outDtype, out, shape);
 }
 
 /** out = row(a) in a new array of `outDtype`. */
@@ -57,7 +57,7 @@ export function mapUnary(a: NDArray, row: Row2, outDtype: DType): NDArray {
   const shape = a.shape;
   const out = allocate(outDtype, shapeSize(shape));
   loop2(row, a.storage, a.offset, a.strides, out, 0, contiguousStrides(shape), shape);
-  return new NDArray(outDtype, out, shape);
+  return trustedArray(outDtype, out, shape);
 }
 
 /** PyTorch's can_cast: never down a category (float → int, int → bool). */

@@ -133,6 +133,7 @@ export {
 export type { FloatUnaryFn } from './unary.js';
 export { clamp, where } from './conditional.js';
 export { add_, copy_, div_, fill_, mul_, sub_, zero_ } from './inplace.js';
+export { addcdiv, addcdiv_, addcmul, addcmul_, lerp, lerp_ } from './fused.js';
 export { all, amax, amin, any, mean, prod, reducedShape, sum } from './reduce.js';
 export type { Dims, ReduceFn } from './reduce.js';
 export { argmax, argmin, max, min } from './argreduce.js';

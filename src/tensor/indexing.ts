@@ -8,7 +8,7 @@ import { addRow } from './kernels/binaryRows.js';
 import { allocate, type DType } from './dtype.js';
 import { DTypeError, IndexError, ShapeError } from './errors.js';
 import { applyInPlace, checkInPlaceCast, operandArray } from './elementwise.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { resultType } from './promote.js';
 import { broadcastShapes, broadcastStrides, normalizeDim, sameShape, shapeSize } from './shape.js';
 import { copyStrided } from './strided.js';
@@ -27,7 +27,7 @@ function indexArray(op: string, index: IndexArg): NDArray<'int32'> {
         throw new IndexError(`${op}: index ${v} at position ${i} is not an integer`, v);
       s[i] = v;
     }
-    return new NDArray('int32', s, [index.length]);
+    return trustedArray('int32', s, [index.length]);
   }
   const arr = index as NDArray;
   if (arr.dtype !== 'int32') {
@@ -105,7 +105,7 @@ export function gather<D extends DType>(
   walkIndex(idx, a, d, (io, ao, k) => {
     out[k] = src[ao + checkedIndex('gather', is[io]!, size, d) * step]!;
   });
-  return new NDArray(a.dtype, out, idx.shape);
+  return trustedArray(a.dtype, out, idx.shape);
 }
 
 /** target[…, index[…, i, …], …] += src[…, i, …] in place (torch.Tensor.scatter_add_). */
@@ -166,7 +166,7 @@ export function indexSelect<D extends DType>(
   const shape = src.shape.slice();
   const n = idx.numel();
   shape[d] = n;
-  const out = new NDArray(a.dtype, allocate(a.dtype, shapeSize(shape)), shape);
+  const out = trustedArray(a.dtype, allocate(a.dtype, shapeSize(shape)), shape);
   const flat = idx.reshape([-1]);
   for (let j = 0; j < n; j++) {
     const i = checkedIndex('indexSelect', flat.get(j) as number, src.shape[d]!, d);
@@ -263,7 +263,7 @@ export function maskedSelect<D extends DType>(a: NDArray<D>, mask: NDArray<'bool
   forMasked('maskedSelect', a, mask, (ao) => picked.push(s[ao]!));
   const out = allocate(a.dtype, picked.length);
   for (let i = 0; i < picked.length; i++) out[i] = picked[i]!;
-  return new NDArray(a.dtype, out, [picked.length]);
+  return trustedArray(a.dtype, out, [picked.length]);
 }
 
 /** Writes `value` where `mask` is true, in place (torch.Tensor.masked_fill_); mask broadcasts to target. */

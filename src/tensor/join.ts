@@ -1,7 +1,7 @@
 /** Joining and splitting along a dim: cat, stack (copies), split, chunk (views). */
 import { allocate, promoteTypes, type DType } from './dtype.js';
 import { IndexError, ShapeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { normalizeDim, shapeSize } from './shape.js';
 import { copyStrided } from './strided.js';
 
@@ -37,7 +37,7 @@ export function cat(arrays: readonly NDArray[], dim = 0): NDArray {
   }
   const shape = first.shape.slice();
   shape[d] = total;
-  const out = new NDArray(dtype, allocate(dtype, shapeSize(shape)), shape);
+  const out = trustedArray(dtype, allocate(dtype, shapeSize(shape)), shape);
   let at = 0;
   for (const x of parts) {
     const size = x.shape[d]!;

@@ -10,7 +10,7 @@
 import { allocate, isFloatingDType, promoteTypes, type DType, type FloatDType } from './dtype.js';
 import { DTypeError, ShapeError } from './errors.js';
 import { matmulKernel, type MatmulArray } from './kernels/matmul.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { broadcastShapes, broadcastStrides, shapeSize } from './shape.js';
 import { mul } from './binary.js';
 
@@ -88,7 +88,7 @@ export function matmul(a: NDArray, b: NDArray): NDArray {
   const shape = [...batch, m, n];
   if (b.ndim === 1) shape.pop();
   if (a.ndim === 1) shape.splice(shape.length - (b.ndim === 1 ? 1 : 2), 1);
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape);
 }
 
 /** The outer product of two vectors: out[i, j] = a[i] · b[j]. */

@@ -38,6 +38,39 @@ function sizesOf(args: SizesArgs): number[] {
   return args.length === 1 && Array.isArray(args[0]) ? args[0].slice() : (args as number[]);
 }
 
+/** Set by `trustedArray` for the one constructor call it makes (read and cleared first thing). */
+let trusting = false;
+
+const NO_STRIDES: readonly number[] = Object.freeze([]);
+const UNIT_STRIDES: readonly number[] = Object.freeze([1]);
+
+/** Frozen row-major strides of `shape`; the common ranks 0 and 1 share one constant each. */
+function frozenContiguousStrides(shape: Shape): readonly number[] {
+  if (shape.length === 0) return NO_STRIDES;
+  if (shape.length === 1) return UNIT_STRIDES;
+  return Object.freeze(contiguousStrides(shape));
+}
+
+/**
+ * @internal An NDArray from parts the library computed itself (the kernels' and views' own
+ * results): the constructor skips its checks (sizes are non-negative integers, strides match
+ * the shape, the view stays inside the storage) and takes `shape` and `strides` as they are,
+ * freezing them in place instead of copying. The caller promises both arrays are fresh (or
+ * already frozen) and valid. Not exported from the package: user input goes through the
+ * checking constructor.
+ */
+export function trustedArray<D extends DType>(
+  dtype: D,
+  storage: DTypeArray[D],
+  shape: Shape,
+  strides?: Shape,
+  offset = 0,
+  counter?: VersionCounter,
+): NDArray<D> {
+  trusting = true;
+  return new NDArray(dtype, storage, shape, strides, offset, counter);
+}
+
 /**
  * A strided view of a typed array: element (i₀, i₁, …) lives at
  * `storage[offset + i₀·strides[0] + i₁·strides[1] + …]`. Views (reshape, transpose, slice…)
@@ -56,6 +89,13 @@ export class NDArray<D extends DType = DType> implements StridedArray<D> {
     readonly offset = 0,
     private readonly counter: VersionCounter = { value: 0 },
   ) {
+    if (trusting) {
+      trusting = false; // first, so that no later call is trusted by mistake
+      this.shape = Object.freeze(shape);
+      this.strides =
+        strides === undefined ? frozenContiguousStrides(shape) : Object.freeze(strides);
+      return;
+    }
     checkShape(shape);
     this.shape = Object.freeze(shape.slice());
     this.strides = Object.freeze(strides ? strides.slice() : contiguousStrides(shape));
@@ -193,7 +233,7 @@ export class NDArray<D extends DType = DType> implements StridedArray<D> {
     const out = allocate(this.dtype, this.numel());
     const shape = this.shape;
     copyStrided(this.storage, this.offset, this.strides, out, 0, contiguousStrides(shape), shape);
-    return new NDArray(this.dtype, out, shape);
+    return trustedArray(this.dtype, out, shape);
   }
 
   /** This array if already contiguous, else a contiguous copy. */
@@ -219,11 +259,12 @@ export class NDArray<D extends DType = DType> implements StridedArray<D> {
       shape,
       dtype === 'bool',
     );
-    return new NDArray(dtype, out, shape);
+    return trustedArray(dtype, out, shape);
   }
 
+  /** A view with the layout a layout function computed (valid by construction: trusted). */
   private withLayout(l: Layout): NDArray<D> {
-    return new NDArray(this.dtype, this.storage, l.shape, l.strides, l.offset, this.counter);
+    return trustedArray(this.dtype, this.storage, l.shape, l.strides, l.offset, this.counter);
   }
 
   /** A view with another shape (one size may be -1); a ShapeError when memory order forbids it. */

@@ -5,7 +5,7 @@
  */
 import { allocate, DEFAULT_DTYPE, isFloatingDType, type DType } from './dtype.js';
 import { DTypeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { defaultRandomState, type RandomState } from './random.js';
 import { shapeSize, type Shape } from './shape.js';
 import { splitShapeArgs, type ShapeArgs } from './create.js';
@@ -36,7 +36,7 @@ export function rand<D extends DType = 'float64'>(
   const gen = opts?.generator ?? defaultRandomState;
   const out = allocate(dtype, shapeSize(shape));
   for (let i = 0; i < out.length; i++) out[i] = gen.random();
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape); // splitShapeArgs checked it
 }
 
 /** Standard normal values, as `torch.randn` (drawn like NumPy's `randn`, polar Box–Muller). */
@@ -48,7 +48,7 @@ export function randn<D extends DType = 'float64'>(
   const gen = opts?.generator ?? defaultRandomState;
   const out = allocate(dtype, shapeSize(shape));
   for (let i = 0; i < out.length; i++) out[i] = gen.standardNormal();
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape); // splitShapeArgs checked it
 }
 
 /**

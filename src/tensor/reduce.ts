@@ -7,7 +7,7 @@
 import { allocate, isFloatingDType, type DType, type FloatDType } from './dtype.js';
 import { DTypeError, IndexError, ShapeError } from './errors.js';
 import { maxRow, minRow, powSumRow, prodRow, sumRow } from './kernels/reduceRows.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { contiguousStrides, normalizeDims, shapeSize, type Shape } from './shape.js';
 import { copyRow, loop2, type Row2 } from './strided.js';
 
@@ -72,10 +72,10 @@ export function reduceToAccumulator(
 }
 
 function finish(acc: Float64Array, shape: number[], dtype: DType): NDArray {
-  if (dtype === 'float64') return new NDArray('float64', acc, shape);
+  if (dtype === 'float64') return trustedArray('float64', acc, shape);
   const out = allocate(dtype, acc.length);
   copyRow(acc, 0, 1, out, 0, 1, acc.length);
-  return new NDArray(dtype, out, shape);
+  return trustedArray(dtype, out, shape);
 }
 
 /** Float dtypes keep theirs; int32 and bool sum to int32 (PyTorch: int64). */

@@ -6,7 +6,7 @@
 import { add, div, mul, ne, sub } from './binary.js';
 import { isFloatingDType, type FloatDType } from './dtype.js';
 import { DTypeError } from './errors.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { amax, amin, mean, powSum, reducedDims, sum, type Dims } from './reduce.js';
 import { normalizeDim } from './shape.js';
 import { abs, exp, log, sqrt } from './unary.js';
@@ -122,5 +122,5 @@ export function norm(a: NDArray, p: number | 'fro' = 2, dim?: Dims, keepdim = fa
   if (q === 0) return sum(ne(a, 0), dims, keepdim).to(a.dtype);
   const { acc, shape } = powSum(a, q, dims, keepdim);
   for (let i = 0; i < acc.length; i++) acc[i] = acc[i]! ** (1 / q);
-  return new NDArray('float64', acc, shape).to(a.dtype);
+  return trustedArray('float64', acc, shape).to(a.dtype);
 }

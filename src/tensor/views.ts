@@ -4,7 +4,7 @@
  * `contiguous` (copies when needed) and `clone` (always copies).
  */
 import type { DType } from './dtype.js';
-import { NDArray } from './ndarray.js';
+import { NDArray, trustedArray } from './ndarray.js';
 import { normalizeDims } from './shape.js';
 import type { Shape } from './shape.js';
 import type { SliceItem } from './slice.js';
@@ -74,5 +74,5 @@ export function flip<D extends DType>(a: NDArray<D>, dims: number | readonly num
     if (a.shape[d]! > 0) offset += (a.shape[d]! - 1) * strides[d]!;
     strides[d] = -strides[d]!;
   }
-  return new NDArray(a.dtype, a.storage, a.shape, strides, offset).clone();
+  return trustedArray(a.dtype, a.storage, a.shape, strides, offset).clone();
 }

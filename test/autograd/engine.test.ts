@@ -450,6 +450,65 @@ describe('roots and targets', () => {
     expect(String(gx)).toBe('tensor([12.])');
   });
 
+  it('a diamond: every path to each target is marked (PyTorch 1.13, float64)', () => {
+    const x = tensor([0.7], { requiresGrad: true });
+    const a = x.sin();
+    const b = a.mul(2);
+    const d = b.mul(a.exp()); // 2 sin(x) e^(sin x): a reaches d along two paths
+    const [ga, gx, gb] = grad(d, [a, x, b]);
+    // torch.autograd.grad(d, [a, x, b])
+    expect(ga!.item()).toBeCloseTo(6.262813774243094, 14);
+    expect(gx!.item()).toBeCloseTo(4.790064185647511, 14);
+    expect(gb!.item()).toBeCloseTo(1.9044965343867302, 14);
+  });
+
+  it('the same input twice, and both outputs of one node as inputs', () => {
+    const Split = defineFunction({
+      name: 'Split',
+      forward: (_ctx, x: Tensor) => [x.mul(2), x.mul(3)],
+      backward: (_ctx, ga, gb) => ga!.mul(2).add(gb!.mul(3)),
+    });
+    const x = tensor([1.0], { requiresGrad: true });
+    const [a, b] = Split.apply(x);
+    const z = a!.mul(2).add(b!.mul(5));
+    // dz/da = 2, dz/db = 5, dz/dx = 2·2 + 5·3 = 19
+    const gs = grad(z, [a!, x, b!, x, a!]);
+    expect(gs.map((g) => g.item())).toEqual([2, 19, 5, 19, 2]);
+  });
+
+  it('a target the outputs do not reach leaves no mark on it for later passes', () => {
+    const x = tensor([2.0], { requiresGrad: true });
+    const w = tensor([3.0], { requiresGrad: true });
+    const v = w.mul(4); // a non-leaf target, unreached too
+    expect(grad(x.mul(x), [x, w, v], { allowUnused: true }).map((g) => g?.item() ?? null)).toEqual([
+      4,
+      null,
+      null,
+    ]);
+    expect(grad(v.mul(w), [w, v]).map((g) => g.item())).toEqual([24, 3]);
+    w.mul(5).backward();
+    expect(w.grad!.item()).toBe(5);
+  });
+
+  it('branches that lead to no target do not run', () => {
+    let runs = 0;
+    const Counted = defineFunction({
+      name: 'Counted',
+      forward: (_ctx, t: Tensor) => t.mul(1),
+      backward: (_ctx, g) => {
+        runs++;
+        return g!;
+      },
+    });
+    const x = tensor([2.0], { requiresGrad: true });
+    const y = tensor([3.0], { requiresGrad: true });
+    const f = x.mul(y).add(Counted.apply(y.exp()) as Tensor);
+    expect(grad(f, [x], { retainGraph: true })[0]!.item()).toBe(3);
+    expect(runs).toBe(0);
+    expect(grad(f, [y])[0]!.item()).toBeCloseTo(2 + Math.exp(3), 12);
+    expect(runs).toBe(1);
+  });
+
   it('backward from a leaf accumulates into itself', () => {
     const x = tensor([2.0], { requiresGrad: true });
     x.backward();

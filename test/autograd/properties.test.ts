@@ -164,6 +164,63 @@ describe('the gradient is linear, and backward agrees with grad', () => {
   });
 });
 
+describe('grad() on random graphs agrees with backward() and retainGrad', () => {
+  /** One recorded op: value k + 3 combines two earlier values (leaves are 0, 1, 2). */
+  const opArb = fc.record({
+    kind: fc.constantFrom('add', 'mul', 'sub', 'sin', 'exp'),
+    a: fc.nat(),
+    b: fc.nat(),
+  });
+
+  it('for any subset of leaves and intermediates as inputs (the pruning walk)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(opArb, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        (ops, picks) => {
+          const build = () => {
+            const leaves = [0.3, -0.7, 1.1].map((v) => tensor([v], { requiresGrad: true }));
+            const values: Tensor[] = [...leaves];
+            for (const { kind, a, b } of ops) {
+              const p = values[a % values.length]!;
+              const q = values[b % values.length]!;
+              values.push(
+                kind === 'add'
+                  ? p.add(q)
+                  : kind === 'mul'
+                    ? p.mul(q)
+                    : kind === 'sub'
+                      ? p.sub(q)
+                      : kind === 'sin'
+                        ? p.sin()
+                        : p.mul(0.5).exp(),
+              );
+            }
+            // the output depends on the last value, and on some earlier ones
+            return { leaves, values, out: values[values.length - 1]!.add(values[3]!) };
+          };
+          const inputs = picks.map((k) => k % (ops.length + 3));
+          const g = build();
+          const got = grad(
+            g.out,
+            inputs.map((k) => g.values[k]!),
+            { allowUnused: true },
+          ).map((t) => t?.item() ?? 0);
+          const r = build();
+          for (const v of r.values) v.retainGrad();
+          r.out.backward();
+          // a value the output does not depend on has no .grad: its gradient is 0
+          const expected = inputs.map(
+            (k) => (r.values[k]!.grad?.item() as number | undefined) ?? 0,
+          );
+          got.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 12));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 /** V8's gc(), exposed at run time. */
 function gcFunction(): () => void {
   setFlagsFromString('--expose-gc');

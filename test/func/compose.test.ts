@@ -135,6 +135,32 @@ describe('results and history', () => {
     expect(gg!.toString()).toBe('tensor([ 6., 12.])');
     expect(w.grad).toBeNull(); // the transform never touches .grad
   });
+
+  it('the argument f receives is its own tensor: an alias of one that requires grad', () => {
+    const w = tensor([2.0], { requiresGrad: true });
+    let seen: Tensor | null = null;
+    const g = grad((t: Tensor) => {
+      seen = t;
+      return t.mul(t).sum();
+    })(w);
+    expect(seen).not.toBe(w);
+    expect(seen!.gradFn?.name).toBe('AliasBackward0'); // PyTorch's name for alias()
+    expect(seen!.data.data).toBe(w.data.data); // no copy
+    const [gg] = autogradGrad(g.sum(), w); // d(2w)/dw
+    expect(gg!.item()).toBe(2);
+  });
+
+  it('a number argument is a 0-d float64 tensor that reads and writes like any other', () => {
+    const f = (t: Tensor) => {
+      expect([t.shape, t.dtype, t.item()]).toEqual([[], 'float64', 3]);
+      expect(t.data.toArray()).toBe(3);
+      return t.mul(t).mul(t);
+    };
+    expect(grad(f)(3).item()).toBe(27);
+    const [v, g] = valueAndGrad((a: Tensor, b: Tensor) => a.mul(b), { argnums: [0, 1] })(3, 5);
+    expect([v.item(), g[0]!.item(), g[1]!.item()]).toEqual([15, 5, 3]);
+    expect(grad(grad(f))(3).toString()).toBe('tensor(18.)');
+  });
 });
 
 describe('random programs: jacfwd = jacrev = vjp rows = jvp columns', () => {

@@ -222,26 +222,68 @@ describe('parse: properties (fast-check)', () => {
     })).tree;
   }
 
-  it('parse(e.toString()) is e for random exact expressions', () => {
+  /**
+   * Where printing and parsing back cannot be the identity: SymPy's str writes
+   * `2*(x + 1)*sin(y)` or `x/(2*(x + 1))` for products whose number and sum Python then meets
+   * alone first, and distributes (`(2*x + 2)*sin(y)`, `x/(2*x + 2)`); a leading minus
+   * before a sum factor (`-(x + 1)*sin(y)`) likewise. SymPy's own round trip fails there
+   * too. Everywhere else it is the identity.
+   */
+  const roundTrips = (e: Expr): boolean => {
+    const stack = [e];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.kind === 'mul') {
+        const sumLike = n.args.some(
+          (f) =>
+            f.kind === 'add' ||
+            (f.kind === 'pow' && f.args[0]!.kind === 'add' && f.args[1]!.value < 0),
+        );
+        if (sumLike && n.args.some((f) => f.isNumber || f.kind === 'add' || f.kind === 'pow'))
+          return false;
+      }
+      stack.push(...n.args);
+    }
+    return true;
+  };
+
+  it('parse(e.toString()) is e for random exact expressions without a number beside a sum', () => {
     fc.assert(
-      fc.property(trees(exact), (e) => {
+      fc.property(trees(exact).filter(roundTrips), (e) => {
         expect(parse(e.toString())).toBe(e);
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
+    );
+  });
+
+  it('parse(e.toString()) has the value of e for every random exact expression', () => {
+    const at = new Map([
+      ['x', 0.7],
+      ['y', -1.3],
+      ['z', 2.1],
+      ['a_1', 0.4],
+      ['θ', 1.9],
+    ]);
+    fc.assert(
+      fc.property(trees(exact), (e) => {
+        const back = parse(e.toString());
+        const [u, v] = [e.evaluate(at), back.evaluate(at)];
+        if (Number.isFinite(u) && Number.isFinite(v))
+          expect(Math.abs(u - v)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(u)));
+        else expect(Number.isFinite(v)).toBe(Number.isFinite(u));
+      }),
+      { numRuns: 300 },
     );
   });
 
   it('reads back every float it prints, to 15 significant digits (as SymPy prints them)', () => {
     fc.assert(
-      // (zero is left out: the core turns -0.0 into the integer 0, see the report)
-      fc.property(
-        fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => v !== 0),
-        (v) => {
-          const back = parse(float(v).toString());
-          expect(back.kind).toBe('float');
-          expect(Math.abs(back.value - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-15);
-        },
-      ),
+      // zero included: -0.0 is the float 0.0, as in SymPy (mpmath has no negative zero)
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (v) => {
+        const back = parse(float(v).toString());
+        expect(back.kind).toBe('float');
+        expect(Math.abs(back.value - v)).toBeLessThanOrEqual(Math.abs(v) * 5e-15);
+      }),
       { numRuns: 500 },
     );
     expect(parse('1.5*x + 0.25')).toBe(add(mul(float(1.5), symbol('x')), float(0.25)));

@@ -83,6 +83,9 @@ const TOGETHER: readonly (readonly [string, string])[] = [
 
 // SymPy 1.11.1: factor_terms(e)
 const FACTOR_TERMS: readonly (readonly [string, string])[] = [
+  ['x*y + y/2', 'y*(x + 1/2)'],
+  ['x/2 + y/3', '(3*x + 2*y)/6'],
+  ['3*x/2 + 3*y/4', '3*(2*x + y)/4'],
   ['2*x + 2', '2*(x + 1)'],
   ['2*x*y + 4*x', '2*x*(y + 2)'],
   ['x**2*exp(x) + 2*x*exp(x)', 'x*(x + 2)*exp(x)'],

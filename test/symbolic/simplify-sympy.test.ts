@@ -124,6 +124,8 @@ const DERIVATIVES: readonly (readonly [string, string])[] = [
 
 /** Polynomials: common factors, numeric content, expansions that shorten. */
 const FACTORS: readonly (readonly [string, string])[] = [
+  ['y*(x + 1/2)', 'y*(x + 1/2)'],
+  ['x/2 + x*y/2', 'x*(y + 1)/2'],
   ['2*x + 2', '2*x + 2'],
   ['2*x*y + 2*x', '2*x*(y + 1)'],
   ['(x + 1)**2 - x**2', '2*x + 1'],

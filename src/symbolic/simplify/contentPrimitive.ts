@@ -8,7 +8,7 @@ import type { Node } from '../node.js';
 import { numMul, numSign } from '../numbers.js';
 import { asBaseExp, asCoeffAdd, asCoeffMul } from '../parts.js';
 import { gcd } from '../rational.js';
-import { add, keepCoeff, neg } from './build.js';
+import { add, keepCoeff, mul, neg } from './build.js';
 import { memoizePair } from './memo.js';
 
 const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
@@ -44,10 +44,19 @@ function rawAdd(terms: readonly Node[]): Node {
   return terms.length === 1 ? terms[0]! : makeAdd(terms);
 }
 
-/** expr.as_content_primitive(): [positive rational R, expr/R]; R = 1 when nothing comes out. */
-export const contentPrimitive = memoizePair(contentPrimitiveUncached);
+const cleared = memoizePair((n) => contentPrimitiveUncached(n, true));
+const uncleared = memoizePair((n) => contentPrimitiveUncached(n, false));
 
-function contentPrimitiveUncached(n: Node): [Node, Node] {
+/**
+ * expr.as_content_primitive(): [positive rational R, expr/R]; R = 1 when nothing comes out.
+ * With `clear` false, a fractional content is left inside a sum when a term then has a whole
+ * coefficient (`x*y + y/2` stays [1, x*y + y/2] rather than [1/2, 2*x*y + y]).
+ */
+export function contentPrimitive(n: Node, clear = true): [Node, Node] {
+  return clear ? cleared(n) : uncleared(n);
+}
+
+function contentPrimitiveUncached(n: Node, clear: boolean): [Node, Node] {
   switch (n.kind) {
     case 'integer':
     case 'rational':
@@ -56,7 +65,7 @@ function contentPrimitiveUncached(n: Node): [Node, Node] {
     case 'add': {
       let changed = false;
       const terms = n.args.map((a) => {
-        const [c, p] = contentPrimitive(a);
+        const [c, p] = contentPrimitive(a, clear);
         // a term that already reads c*p (the usual case) is kept without rebuilding
         const [c0, p0] = asCoeffMul(a);
         if (c0 === c && p0 === p) return a;
@@ -64,14 +73,21 @@ function contentPrimitiveUncached(n: Node): [Node, Node] {
         if (t !== a) changed = true;
         return t;
       });
-      return primitive(changed ? add(terms) : n);
+      const [con, prim] = primitive(changed ? add(terms) : n);
+      if (clear || con.kind !== 'rational' || prim.kind !== 'add') return [con, prim];
+      // keep the denominator inside if a term then has a whole coefficient
+      const d = makeRational(1n, con.q);
+      const inside = mul([prim, d]);
+      if (inside.kind === 'add' && inside.args.some((a) => asCoeffMul(a)[0].kind === 'integer'))
+        return [makeInteger(con.p), inside];
+      return [con, prim];
     }
     case 'mul': {
       let coef: Node = ONE;
       let changed = false;
       const args: Node[] = [];
       for (const a of n.args) {
-        const [c, p] = contentPrimitive(a);
+        const [c, p] = contentPrimitive(a, clear);
         coef = numMul(coef, c);
         if (a.isNumber) {
           if (p !== ONE) args.push(p);
@@ -95,17 +111,17 @@ function contentPrimitiveUncached(n: Node): [Node, Node] {
         (b.kind === 'symbol' || b.kind === 'fn' || b.kind === 'constant')
       )
         return [ONE, n];
-      return powContentPrimitive(n);
+      return powContentPrimitive(n, clear);
     }
     default:
       return [ONE, n];
   }
 }
 
-function powContentPrimitive(n: Node): [Node, Node] {
+function powContentPrimitive(n: Node, clear: boolean): [Node, Node] {
   const [b0, e0] = asBaseExp(n, neg);
-  const b = keepCoeff(...contentPrimitive(b0));
-  const [ce, pe] = contentPrimitive(e0);
+  const b = keepCoeff(...contentPrimitive(b0, clear));
+  const [ce, pe] = contentPrimitive(e0, clear);
   if (b.isRational) {
     // b**(ce*(h + t)) = b**⌊ce*h⌋ * b**(ce*t + r) with the whole part of the exponent pulled out
     const [h, t] = asCoeffAdd(pe);
@@ -124,7 +140,7 @@ function powContentPrimitive(n: Node): [Node, Node] {
   }
   const e = keepCoeff(ce, pe);
   if (e.isRational && b.kind === 'mul') {
-    const [h, t] = contentPrimitive(b);
+    const [h, t] = contentPrimitive(b, clear);
     const [c, m0] = asCoeffMul(core.pow(h, e));
     const [m, me] = asBaseExp(m0, neg);
     if (m === ONE || me === e) return [c, core.pow(keepCoeff(m, t), e)];

@@ -154,6 +154,9 @@ export function expandMulNode(n: Node): Node {
   return distribute(div(num, den));
 }
 
+/** Up to this many products of terms, distribute directly rather than through polynomials. */
+const SMALL_PRODUCT = 8;
+
 function distribute(e: Node): Node {
   if (e.kind !== 'mul') return e;
   const plain: Node[] = [];
@@ -161,6 +164,9 @@ function distribute(e: Node): Node {
   for (const f of e.args) (f.kind === 'add' ? sums : plain).push(f);
   if (sums.length === 0) return e;
   const p = mul(plain);
+  // few terms: distributing directly is cheaper than converting to polynomials and back
+  const size = sums.reduce((k, s) => k * s.args.length, 1);
+  if (size <= SMALL_PRODUCT) return add(expandSums(sums).map((t) => mul([p, t])));
   return polyProduct([p, ...sums]) ?? add(expandSums(sums).map((t) => mul([p, t])));
 }
 
@@ -168,7 +174,7 @@ function distribute(e: Node): Node {
 
 /** (a + b)**n for a positive integer n, multiplied out by repeated squaring. */
 function powerOfSum(base: Node, n: number): Node {
-  const fast = polyProduct([base], n);
+  const fast = base.args.length ** n > SMALL_PRODUCT ? polyProduct([base], n) : undefined;
   if (fast) return fast;
   let result: Node = ONE;
   let sq = base;

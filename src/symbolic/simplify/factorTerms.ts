@@ -47,7 +47,7 @@ function factorTermsUncached(n: Node, clear: boolean, fraction: boolean, sign: b
   const run = (e: Node): Node => {
     if (e.args.length === 0) return e;
     if (e.kind === 'pow' || e.kind === 'fn') return rebuild(e, e.args.map(go));
-    let [cont, p] = contentPrimitive(e);
+    let [cont, p] = contentPrimitive(e, clear);
     if (p.kind === 'add') {
       let list = p.args.map(go);
       // a common minus sign, which gcd_terms does not take out
