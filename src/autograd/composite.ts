@@ -15,7 +15,8 @@
  */
 import type { Algebra } from '../rules/index.js';
 import type { DType } from '../tensor/index.js';
-import { TENSOR_ALGEBRA, conform } from './elementwise.js';
+import { conform } from './conform.js';
+import { TENSOR_ALGEBRA } from './elementwise.js';
 import { propagate } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
@@ -70,7 +71,6 @@ class CompositeBackward extends Node {
     this.versions = inputs.map((x) => x.version);
     this.out = op.readsOut ? out : null;
     this.outVersion = out.version;
-    if (n !== op.formulas.length) throw new Error(`${op.name}: one formula per input`);
   }
 
   apply(grads: readonly (TensorBase | null)[], ops: GradOps): (TensorBase | null)[] {

@@ -14,7 +14,7 @@ import {
   type DType,
   type NDArray,
 } from '../tensor/index.js';
-import { conform } from './elementwise.js';
+import { conform } from './conform.js';
 import { propagate } from './forward/tangents.js';
 import { isGradEnabled } from './gradMode.js';
 import { edgeOf, Node, type TensorBase } from './node.js';

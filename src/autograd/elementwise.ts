@@ -26,7 +26,8 @@ import { ndBinary, ndUnary } from './kernels.js';
 import { edgeOf, Node, type GradOps, type Shape, type TensorBase } from './node.js';
 import { BINARY_USES, UNARY_USES, USES_A, USES_B, USES_OUT, USES_X } from './ruleUsage.js';
 import { broadcastOnes, isScalarFloat, isScalarFloat64, roundTo, scalarValue } from './scalar.js';
-import { expand, toDType } from './views.js';
+import { conform, sameShape } from './conform.js';
+import { LINEAR_ABOVE, linearAbove } from './linearAbove.js';
 
 /** PyTorch's grad_fn name of an op: `mul` → `MulBackward0`. */
 function backwardName(op: string): string {
@@ -41,6 +42,11 @@ export interface UnaryInfo {
   readonly uses: number;
   readonly rule: UnaryRule;
   readonly value: (x: number) => number;
+  /**
+   * Where the float64 value becomes x itself (so the partial is 1 above it): softplus's
+   * threshold; Infinity for every other op
+   */
+  readonly linearAbove: number;
   /** forward mode: ṫ = f'(x) · ẋ */
   readonly jvp: JvpRule;
 }
@@ -69,7 +75,8 @@ export const UNARY_INFO = tableOf(UNARY_OPS, (op): UnaryInfo => ({
   uses: UNARY_USES[op],
   rule: UNARY[op],
   value: UNARY_NUMBER[op],
-  jvp: unaryJvp(UNARY[op]),
+  linearAbove: LINEAR_ABOVE[op] ?? Infinity,
+  jvp: unaryJvp(UNARY[op], LINEAR_ABOVE[op] ?? Infinity),
 }));
 
 export const BINARY_INFO = tableOf(BINARY_OPS, (op): BinaryInfo => ({
@@ -125,10 +132,14 @@ export const TENSOR_ALGEBRA: Algebra<TensorBase> = {
   erf: (a) => unary(UNARY_INFO.erf, a),
 };
 
-/** ṫ = f'(x) · ẋ with the partial from the rules table. */
-function unaryJvp(rule: UnaryRule): JvpRule {
-  return (tangents, inputs, out) =>
-    chain(TENSOR_ALGEBRA, tangents[0]!, rule.d(TENSOR_ALGEBRA, inputs[0] as TensorBase, out));
+/** ṫ = f'(x) · ẋ with the partial from the rules table (1 where x > linearAbove). */
+function unaryJvp(rule: UnaryRule, threshold: number): JvpRule {
+  return (tangents, inputs, out) => {
+    const x = inputs[0] as TensorBase;
+    let partial = rule.d(TENSOR_ALGEBRA, x, out);
+    if (threshold !== Infinity) partial = linearAbove(x, partial, threshold);
+    return chain(TENSOR_ALGEBRA, tangents[0]!, partial);
+  };
 }
 
 /**
@@ -156,13 +167,7 @@ function operandTensor(x: TensorBase | number | null, like: TensorBase): TensorB
   return typeof x === 'number' ? like.wrapScalar(x, [], floatDType(like)) : x!;
 }
 
-/** A tangent brought to `out`'s shape (expanded where broadcasting stretched) and dtype. */
-export function conform(t: TensorBase, out: TensorBase): TensorBase {
-  let r = t;
-  if (!sameShape(r.shape, out.shape)) r = expand(r, out.shape);
-  if (r.dtype !== out.dtype) r = toDType(r, out.dtype);
-  return r;
-}
+export { conform };
 
 /** ḡ · ∂f, skipping the multiplication when the partial is the constant 1 or -1. */
 export function chain(ops: Algebra<TensorBase>, g: TensorBase, partial: TensorBase): TensorBase {
@@ -176,14 +181,6 @@ export function chain(ops: Algebra<TensorBase>, g: TensorBase, partial: TensorBa
     if (partial.scalar === -1) return ops.neg(g);
   }
   return ops.mul(g, partial);
-}
-
-/** Whether two shapes are equal; the same array object (the usual case) is checked first. */
-function sameShape(a: Shape, b: Shape): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /**
@@ -243,11 +240,16 @@ class UnaryBackward extends Node {
     ) {
       const xv = x === null ? NaN : scalarValue(x);
       const ov = out === null ? NaN : scalarValue(out);
-      OUT1[0] = g.wrapScalar(scalarValue(g) * rule.d(NUMBER_ALGEBRA, xv, ov), g.shape, 'float64');
+      // NaN > threshold is false: a NaN input keeps the rule's NaN partial
+      const d = xv > this.info.linearAbove ? 1 : rule.d(NUMBER_ALGEBRA, xv, ov);
+      OUT1[0] = g.wrapScalar(scalarValue(g) * d, g.shape, 'float64');
       return OUT1;
     }
     // a rule reads no value it did not save; `g` stands in where a rule only asks num(c, like)
-    OUT1[0] = chain(ops, g, rule.d(ops, x ?? g, out ?? g));
+    let partial = rule.d(ops, x ?? g, out ?? g);
+    const threshold = this.info.linearAbove;
+    if (threshold !== Infinity) partial = linearAbove(x!, partial, threshold);
+    OUT1[0] = chain(ops, g, partial);
     return OUT1;
   }
 

@@ -29,9 +29,6 @@ let depth = 0;
 const NO_CAPTURES: (TensorBase | null)[] = [];
 /** The outermost pass hands a one-output node its gradient in this array. */
 const GRADS1: (TensorBase | null)[] = [null];
-/** The outermost pass's visited nodes and ready queue (emptied when it ends). */
-const VISITED: Node[] = [];
-const READY: Node[] = [];
 
 /**
  * Runs the backward pass from `roots` (each seeded with its gradient at output `rootSlots[i]`).
@@ -50,9 +47,10 @@ export function execute(
 ): (TensorBase | null)[] {
   const epoch = ++lastEpoch;
   const outermost = depth++ === 0;
-  // the outermost pass reuses two module arrays; a pass started by a hook gets its own
-  const visited: Node[] = outermost ? VISITED : [];
-  const ready: Node[] = outermost ? READY : [];
+  // fresh arrays: reusing module-level (old-generation) ones costs more in write barriers,
+  // each store of a young node into them, than allocating these two
+  const visited: Node[] = [];
+  const ready: Node[] = [];
   const captured: (TensorBase | null)[] = targets === null ? NO_CAPTURES : nulls(targets.length);
   const previousMode = setGradEnabled(options.createGraph);
   try {
@@ -61,7 +59,7 @@ export function execute(
       for (let i = 0; i < visited.length; i++) visited[i]!.needed = true;
     } else {
       markTargets(targets);
-      countAndMarkNeeded(roots, epoch, visited, ready);
+      countAndMarkNeeded(roots, epoch, visited, ready, []);
     }
     for (let i = 0; i < roots.length; i++) {
       const root = roots[i]!;
@@ -91,11 +89,10 @@ export function execute(
       }
       if (node.preHooks !== null) runHooks(node, grads);
       if (node.retained !== null) retain(node, grads, ops);
-      if (node.captureIndex >= 0) {
-        captured[node.captureIndex] = grads[node.captureSlot] ?? null;
-        const more = node.captures;
-        if (more !== null) {
-          for (let c = 0; c < more.length; c += 2) captured[more[c + 1]!] = grads[more[c]!] ?? null;
+      const captures = node.captures;
+      if (captures !== null) {
+        for (let c = 0; c < captures.length; c += 2) {
+          captured[captures[c + 1]!] = grads[captures[c]!] ?? null;
         }
       }
       // a node runs when a wanted gradient lies behind it; leaves' sinks run in backward()
@@ -127,18 +124,15 @@ export function execute(
   } finally {
     setGradEnabled(previousMode);
     if (targets !== null) unmarkTargets(targets);
-    // emptied by pop, not `length = 0` (a runtime call in V8): the array is reused
-    for (let n = visited.pop(); n !== undefined; n = visited.pop()) {
+    for (let i = 0; i < visited.length; i++) {
+      const n = visited[i]!;
       n.epoch = 0;
       n.pending = 0;
-      n.cursor = 0;
       n.needed = false;
       n.grad0 = null;
       n.buffer = null;
-      n.captureIndex = -1;
       n.captures = null;
     }
-    if (ready.length > 0) ready.length = 0; // only after a throw
     GRADS1[0] = null;
     depth--;
   }
@@ -180,8 +174,8 @@ function countDependencies(
 /**
  * Counts the edges into each reachable node as countDependencies does, and marks the nodes
  * a gradient must pass through: the (already marked) targets and every node with an edge to
- * a marked node. An iterative depth-first search (each node keeps its place in its edge list
- * in `cursor`) finishes a node after every node it feeds, so one walk marks them all: a
+ * a marked node. An iterative depth-first search (`cursors[k]` is where `stack[k]` is in its
+ * edge list) finishes a node after every node it feeds, so one walk marks them all: a
  * finished node that is needed marks the node that reached it, and an edge to a node finished
  * earlier marks its tail at once (the graph is acyclic, so a visited node is a finished one).
  */
@@ -190,6 +184,7 @@ function countAndMarkNeeded(
   epoch: number,
   visited: Node[],
   stack: Node[],
+  cursors: number[],
 ): void {
   for (let r = 0; r < roots.length; r++) {
     const root = roots[r]!;
@@ -197,10 +192,12 @@ function countAndMarkNeeded(
     claim(root, epoch);
     visited.push(root);
     stack.push(root);
+    cursors.push(0);
     while (stack.length > 0) {
-      const node = stack[stack.length - 1]!;
+      const top = stack.length - 1;
+      const node = stack[top]!;
       const next = node.next;
-      let i = node.cursor;
+      let i = cursors[top]!;
       let descended = false;
       while (i < next.length) {
         const to = next[i++];
@@ -209,17 +206,18 @@ function countAndMarkNeeded(
         if (to.epoch !== epoch) {
           claim(to, epoch);
           visited.push(to);
+          cursors[top] = i;
           stack.push(to);
+          cursors.push(0);
           descended = true;
           break;
         }
         if (to.needed) node.needed = true;
       }
-      node.cursor = i;
       if (descended) continue;
       stack.pop();
-      node.cursor = 0;
-      if (node.needed && stack.length > 0) stack[stack.length - 1]!.needed = true;
+      cursors.pop();
+      if (node.needed && top > 0) stack[top - 1]!.needed = true;
     }
   }
 }
@@ -247,14 +245,8 @@ function markTargets(targets: readonly TensorBase[]): void {
     if (node.epoch !== 0) continue;
     node.needed = true;
     const slot = t.gradFn === null ? 0 : t.outputNr;
-    if (node.captureIndex < 0) {
-      node.captureIndex = i;
-      node.captureSlot = slot;
-    } else if (node.captures === null) {
-      node.captures = [slot, i];
-    } else {
-      node.captures.push(slot, i);
-    }
+    if (node.captures === null) node.captures = [slot, i];
+    else node.captures.push(slot, i);
   }
 }
 
@@ -269,7 +261,6 @@ function unmarkTargets(targets: readonly TensorBase[]): void {
     const node = targetNode(targets[i]!);
     if (node.epoch !== 0) continue;
     node.needed = false;
-    node.captureIndex = -1;
     node.captures = null;
   }
 }

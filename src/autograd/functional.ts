@@ -70,6 +70,25 @@ export const cos = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.cos(
 export const tan = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.tan();
 export const tanh = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.tanh();
 export const sigmoid = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.sigmoid();
+export const log1p = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.log1p();
+export const expm1 = <D extends DType>(x: Tensor<D>): Tensor<FloatOf<D>> => x.expm1();
+/** input + (value·t1)·t2 (torch.addcmul). */
+export const addcmul = <D extends DType>(
+  input: Tensor<D>,
+  t1: Tensor,
+  t2: Tensor,
+  options: { value?: number } = {},
+): Tensor<D> => input.addcmul(t1, t2, options);
+/** input + (value·t1)/t2 (torch.addcdiv). */
+export const addcdiv = <D extends DType>(
+  input: Tensor<D>,
+  t1: Tensor,
+  t2: Tensor,
+  options: { value?: number } = {},
+): Tensor<D> => input.addcdiv(t1, t2, options);
+/** input + weight·(end − input) (torch.lerp). */
+export const lerp = <D extends DType>(input: Tensor<D>, end: Tensor, weight: Operand): Tensor<D> =>
+  input.lerp(end, weight);
 export const relu = <D extends DType>(x: Tensor<D>): Tensor<D> => x.relu();
 export const abs = <D extends DType>(x: Tensor<D>): Tensor<D> => x.abs();
 export const matmul = <D extends DType>(a: Tensor<D>, b: Tensor): Tensor<D> => a.matmul(b);

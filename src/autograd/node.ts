@@ -87,8 +87,6 @@ export abstract class Node {
   epoch = 0;
   /** @internal gradients still to arrive before the node can run */
   pending = 0;
-  /** @internal the next edge to follow in the depth-first walk that marks needed nodes */
-  cursor = 0;
   /** @internal whether a gradient for this node is wanted (grad() prunes the others) */
   needed = false;
   /** @internal the gradient summed so far (a node with one forward output) */
@@ -96,15 +94,8 @@ export abstract class Node {
   /** @internal the gradients summed so far, one per forward output (several outputs) */
   buffer: (TensorBase | null)[] | null = null;
   /**
-   * @internal the entry of grad()'s result that receives the gradient reaching output
-   * `captureSlot` of this node, or -1 (most nodes)
-   */
-  captureIndex = -1;
-  /** @internal see captureIndex */
-  captureSlot = 0;
-  /**
-   * @internal further gradients to deliver from this node (the same input twice, or two
-   * outputs of one node), as flat pairs: output `captures[2k]` goes to entry `captures[2k + 1]`
+   * @internal the gradients the pass delivers from this node (grad()'s inputs), as flat pairs:
+   * the gradient reaching output `captures[2k]` goes to entry `captures[2k + 1]` of the result
    */
   captures: number[] | null = null;
 

@@ -5,6 +5,9 @@
  */
 import {
   add_ as ndAdd_,
+  addcdiv_ as ndAddcdiv_,
+  addcmul_ as ndAddcmul_,
+  lerp_ as ndLerp_,
   argmax as ndArgmax,
   argmin as ndArgmin,
   div_ as ndDiv_,
@@ -34,6 +37,7 @@ import { currentLevel } from './forward/level.js';
 import { tangentAt } from './forward/tangents.js';
 import { clamp, where } from './conditional.js';
 import { BINARY_INFO as B, UNARY_INFO as U, binary, unary, type UnaryInfo } from './elementwise.js';
+import { addcdiv, addcmul, expm1, lerp, log1p } from './fused.js';
 import { gather, indexSelect, type Index } from './indexing.js';
 import { inPlace } from './inplace.js';
 import { matmul } from './linalg.js';
@@ -290,6 +294,14 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   gelu(): Tensor<FloatOf<D>> {
     return this.u(U.gelu);
   }
+  /** log(1 + x), accurate for small x (Log1PBackward0: ḡ / (x + 1)). */
+  log1p(): Tensor<FloatOf<D>> {
+    return log1p(this) as Tensor<FloatOf<D>>;
+  }
+  /** eˣ − 1, accurate for small x (Expm1Backward0: ḡ · (out + 1)). */
+  expm1(): Tensor<FloatOf<D>> {
+    return expm1(this) as Tensor<FloatOf<D>>;
+  }
 
   /** x² (PyTorch records it as `x.pow(2)`: PowBackward0). */
   square(): Tensor<D> {
@@ -339,6 +351,22 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
   }
   minimum(other: TensorLike): Tensor<D> {
     return typed(binary(B.minimum, this, other)) as Tensor<D>;
+  }
+
+  /** this + (value·t1)·t2 (PyTorch's addcmul). */
+  addcmul(t1: Tensor, t2: Tensor, options: { value?: number } = {}): Tensor<D> {
+    return typed(addcmul(this, t1, t2, options.value ?? 1)) as Tensor<D>;
+  }
+  /** this + (value·t1)/t2 (PyTorch's addcdiv). */
+  addcdiv(t1: Tensor, t2: Tensor, options: { value?: number } = {}): Tensor<D> {
+    return typed(addcdiv(this, t1, t2, options.value ?? 1)) as Tensor<D>;
+  }
+  /**
+   * this + weight·(end − this), as PyTorch computes it: end − (end − this)·(1 − weight) where
+   * |weight| ≥ 0.5, so that weight 1 gives end exactly.
+   */
+  lerp(end: Tensor, weight: TensorLike): Tensor<D> {
+    return typed(lerp(this, end, weight)) as Tensor<D>;
   }
 
   /** Values limited to [min, max]; either bound may be null. */
@@ -582,6 +610,38 @@ export class Tensor<D extends DType = DType> extends TensorBase<D> {
       (x) => void ndCopy_(x.data, ndPow(x.data, operand(other))),
       (old) => binary(B.pow, old, other),
       'pow_',
+    );
+  }
+  /** this += (value·t1)·t2 in one loop (an optimiser's update; PyTorch's addcmul_). */
+  addcmul_(t1: Tensor, t2: Tensor, options: { value?: number } = {}): this {
+    const value = options.value ?? 1;
+    return inPlace(
+      this,
+      [t1, t2],
+      (x) => void ndAddcmul_(x.data, t1.data, t2.data, value),
+      (old) => addcmul(old, t1, t2, value),
+      'addcmul_',
+    );
+  }
+  /** this += (value·t1)/t2 in one loop (PyTorch's addcdiv_). */
+  addcdiv_(t1: Tensor, t2: Tensor, options: { value?: number } = {}): this {
+    const value = options.value ?? 1;
+    return inPlace(
+      this,
+      [t1, t2],
+      (x) => void ndAddcdiv_(x.data, t1.data, t2.data, value),
+      (old) => addcdiv(old, t1, t2, value),
+      'addcdiv_',
+    );
+  }
+  /** this = lerp(this, end, weight) in one loop (PyTorch's lerp_). */
+  lerp_(end: Tensor, weight: TensorLike): this {
+    return inPlace(
+      this,
+      [end, weight],
+      (x) => void ndLerp_(x.data, end.data, operand(weight)),
+      (old) => lerp(old, end, weight),
+      'lerp_',
     );
   }
   zero_(): this {

@@ -206,8 +206,7 @@ export function t<D extends DType>(x: TensorBase<D>): TensorBase<D> {
  * tensor of its own to target that still depends on x.
  */
 export function alias<D extends DType>(x: TensorBase<D>): TensorBase<D> {
-  const out =
-    x.nd === null ? x.wrapScalar(x.scalar, x.scalarShape, x.scalarDType) : x.wrap(x.nd);
+  const out = x.nd === null ? x.wrapScalar(x.scalar, x.scalarShape, x.scalarDType) : x.wrap(x.nd);
   out.viewOf = x.viewOf ?? x;
   return recordLinear(x, out, 'AliasBackward0', identity, alias);
 }

@@ -12,13 +12,13 @@ import { NonFiniteValueError } from './errors.js';
 import { RegimeCheck } from './regime.js';
 import { Richardson } from './richardson.js';
 
-/** Levels with finite samples, once a trusted estimate exists… */
+/** Levels with finite samples, once every output has an estimate a later level confirmed… */
 const MAX_LEVELS = 14;
 /**
- * …and at most, while none does: f varies on a scale much finer than the first step (an
+ * …and at most, while one has none: f varies on a scale much finer than the first step (an
  * oscillation, a narrow bump), and the steps must shrink by up to 2²³ before they resolve it.
  */
-const MAX_LEVELS_UNTRUSTED = 24;
+const MAX_LEVELS_UNSETTLED = 24;
 /** Consecutive regular levels (regime.ts) before the estimates of a level are trusted. */
 const TRUSTED_RUN = 2;
 /**
@@ -118,10 +118,10 @@ export function adaptiveSequence(
   const outputs = Array.from({ length: size }, () => ({
     tableau: new Richardson(firstExponent, exponentStep, STEP_RATIO),
     regime: regimeCheck(firstExponent, exponentStep),
-    // dropped if f(x) is not finite (a central first derivative does not need it)
     companion: companion && regimeCheck(companion.exponent, exponentStep),
     candidates: new Candidates(),
     worseRows: 0,
+    stale: 0,
     done: false,
   }));
   const steps: number[] = [];
@@ -129,12 +129,13 @@ export function adaptiveSequence(
   const rounding = new Float64Array(size);
   const side = new Float64Array(size);
   const sideRounding = new Float64Array(size);
-  let useCompanion = companion !== undefined;
+  // dropped (for every output) if f(x) is not finite: a central first derivative does not need it
+  let sideLevel = companion?.level;
   let h = firstStep;
   let skipped = 0;
   let firstBad: (BadSample & { step: number }) | undefined;
 
-  while (steps.length < MAX_LEVELS_UNTRUSTED) {
+  while (steps.length < MAX_LEVELS_UNSETTLED) {
     const bad = level(h, base, rounding);
     if (bad !== undefined) {
       // f(x) itself is not finite and the stencil needs it: no step can help
@@ -150,13 +151,13 @@ export function adaptiveSequence(
       continue;
     }
     // the companion's only new sample is f(x), and the main level has just sampled the rest
-    if (useCompanion && companion!.level(h, side, sideRounding)) {
-      useCompanion = false;
+    if (sideLevel?.(h, side, sideRounding)) {
+      sideLevel = undefined;
       for (const o of outputs) o.companion = undefined;
     }
     steps.push(h);
     let allDone = true;
-    let allTrusted = true;
+    let allSettled = true;
     for (let c = 0; c < size; c++) {
       const o = outputs[c]!;
       if (o.done) continue;
@@ -167,28 +168,31 @@ export function adaptiveSequence(
       o.candidates.add(rowBest, run >= TRUSTED_RUN);
       const best = o.candidates.best();
       if (!best) {
-        allDone = allTrusted = false;
+        allDone = allSettled = false;
         continue;
       }
       // refuted estimates lose (their error is raised), so one with its own error is credible
       const credible = best.effective === best.error;
-      // the level cap needs a credible estimate that a later level has confirmed
-      if (!credible || !best.confirmed) allTrusted = false;
+      // levels since one claimed a smaller error than the best (trusted or not: a level not yet
+      // trusted that claims less shows the steps are still paying off)
+      o.stale = rowBest.error < best.effective || best.row === rowBest.row ? 0 : o.stale + 1;
+      // the level cap needs a credible estimate that a later level has confirmed, and that the
+      // last two levels did not improve on
+      if (!credible || !best.confirmed || o.stale < 2) allSettled = false;
       const converged = best.effective <= CONVERGED * Math.abs(best.value);
       o.worseRows =
         converged && rowBest.error > WORSE_FACTOR * best.effective ? o.worseRows + 1 : 0;
       // rounding has overtaken truncation; once the error model has failed here (a refutation),
       // only a confirmed estimate counts, since its truncation estimate may be noise that happens
       // to be small
-      const atFloor =
-        best.truncation <= best.rounding && (best.confirmed || !o.candidates.doubted);
+      const atFloor = best.truncation <= best.rounding && (best.confirmed || !o.candidates.doubted);
       if (steps.length >= MIN_LEVELS && credible && (atFloor || o.worseRows >= PATIENCE)) {
         o.done = true;
       } else {
         allDone = false;
       }
     }
-    if (allDone || (allTrusted && steps.length >= MAX_LEVELS)) break;
+    if (allDone || (allSettled && steps.length >= MAX_LEVELS)) break;
     h /= STEP_RATIO;
   }
 

@@ -42,7 +42,18 @@ export class Candidates {
         c.confirmed = true;
       }
     }
-    this.list.push({ ...entry, trusted, effective: entry.error, confirmed: false });
+    // written out, not spread: object spread is slow here, and this runs at every level
+    this.list.push({
+      value: entry.value,
+      error: entry.error,
+      truncation: entry.truncation,
+      rounding: entry.rounding,
+      row: entry.row,
+      column: entry.column,
+      trusted,
+      effective: entry.error,
+      confirmed: false,
+    });
   }
 
   /**
@@ -60,15 +71,19 @@ export class Candidates {
 
   /**
    * What to report: the best trusted estimate (a confirmed one if the sequence is `doubted` or
-   * the search ended without settling, `settled` false); without any, the estimate with the smallest
-   * error, whose error is then at least the spread of all the estimates (none of them could be
-   * trusted, so they say no more than where the derivative might be).
+   * the search ended without settling, `settled` false); without any, the estimate with the
+   * smallest error of its own, whose error is then at least the spread of all the estimates (none
+   * of them could be trusted, so they say no more than where the derivative might be).
    */
   result(settled: boolean): { entry: Candidate | undefined; error: number } {
     const trusted = (!settled || this.doubted ? this.best(true) : undefined) ?? this.best();
     if (trusted) return { entry: trusted, error: trusted.effective };
+    // by its own error: every estimate of a sequence that never converged (a pole, a jump) is
+    // refuted by the next, and the last, at the smallest step, is the furthest off
     let best: Candidate | undefined;
-    for (const c of this.list) if (isSmaller(c, best)) best = c;
+    for (const c of this.list) {
+      if (!Number.isNaN(c.error) && (best === undefined || c.error < best.error)) best = c;
+    }
     if (!best) return { entry: undefined, error: Infinity };
     let spread = 0;
     for (const c of this.list) spread = Math.max(spread, Math.abs(c.value - best.value));

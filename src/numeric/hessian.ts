@@ -89,24 +89,31 @@ function mixedPartial<V extends Vector>(
   const xj = x0[j]!;
   const point = Array.from(x0);
   if (opts.h !== undefined) {
-    return fixedStep(mixedLevel(sampler, x0, i, j, rule, 1, 1), 1, opts.h, withError, point);
+    const { level } = mixedLevels(sampler, x0, i, j, rule, 1, 1);
+    return fixedStep(level, 1, opts.h, withError, point);
   }
   // hᵢ = t·Hᵢ and hⱼ = t·Hⱼ with t = 1, 1/2, 1/4…; the reported step is the larger of the two
   const hi = opts.initialStep ?? initialStep(2, typicalScale(xi));
   const hj = opts.initialStep ?? initialStep(2, typicalScale(xj));
-  const level = mixedLevel(sampler, x0, i, j, rule, hi, hj);
-  // a central product stencil skips f(x) (offsets ±1 in both coordinates for order 2)
+  const levels = mixedLevels(sampler, x0, i, j, rule, hi, hj);
+  // a central product stencil skips f(x); one-sided ones include it
   const companion: Companion | undefined =
-    rule.exponentStep === 2
-      ? { level: mixedCompanion(sampler, x0, i, j, rule, hi, hj), exponent: 2 }
-      : undefined;
+    rule.exponentStep === 2 ? { level: levels.companion, exponent: 2 } : undefined;
+  const level = levels.level;
   const r = adaptiveSequence(level, 1, 1, rule.order, rule.exponentStep, point, companion);
   r.step[0] = r.step[0]! * Math.max(hi, hj);
   return r;
 }
 
-/** The product stencil at hᵢ = t·ri, hⱼ = t·rj (i < j). */
-function mixedLevel<V extends Vector>(
+/**
+ * The product stencil at hᵢ = t·ri, hⱼ = t·rj (i < j), and its regime companion
+ *   Σₐ Σ_b |wₐ w_b| (f(x + a·hᵢeᵢ + b·hⱼeⱼ) − f(x)) / (hᵢhⱼ)
+ * from the same samples plus f(x). The offsets are symmetric, so odd powers of t cancel in the
+ * companion and it tends to a finite limit (a mix of f's second derivatives) with error O(t²); a
+ * bump around x narrower than the steps makes it grow like 1/t² instead, where the central mixed
+ * stencil itself (offsets ±1 in both coordinates for order 2) sees only zeros.
+ */
+function mixedLevels<V extends Vector>(
   sampler: VectorSampler<V>,
   x0: Float64Array,
   i: number,
@@ -114,15 +121,23 @@ function mixedLevel<V extends Vector>(
   rule: Stencil,
   ri: number,
   rj: number,
-): Level {
+): { level: Level; companion: Level } {
   const { offsets, weights } = rule;
   const xi = x0[i]!;
   const xj = x0[j]!;
-  return (t, base, rounding) => {
+  // the companion's sums over the samples of the last step `level` ran: Σ|w|·v, Σ|w|·|v|, Σ|w|
+  let sideStep = NaN;
+  let sideSum = 0;
+  let sideAbs = 0;
+  let sideWeight = 0;
+  let f0: number | undefined;
+  const level: Level = (t, base, rounding) => {
     const hi = t * ri;
     const hj = t * rj;
     let sum = 0;
     let abs = 0;
+    sideStep = NaN;
+    sideSum = sideAbs = sideWeight = 0;
     for (let a = 0; a < offsets.length; a++) {
       for (let b = 0; b < offsets.length; b++) {
         const change: [number, number][] = [
@@ -137,56 +152,30 @@ function mixedLevel<V extends Vector>(
         const w = weights[a]! * weights[b]!;
         sum += w * v;
         abs += Math.abs(w * v);
+        sideSum += Math.abs(w) * v;
+        sideAbs += Math.abs(w * v);
+        sideWeight += Math.abs(w);
       }
     }
+    sideStep = t;
     base[0] = sum / (hi * hj);
     rounding[0] = (abs * SAMPLE_ROUNDING) / (hi * hj);
     return undefined;
   };
-}
-
-/**
- * The regime companion of a central mixed partial: Σₐ Σ_b |wₐ w_b| (f(x + a·hᵢeᵢ + b·hⱼeⱼ) − f(x))
- * / (hᵢhⱼ), on the same samples plus f(x). The offsets are symmetric, so odd powers of t cancel
- * and it tends to a finite limit (a mix of f's second derivatives) with error O(t²); a bump
- * around x narrower than the steps makes it grow like 1/t² instead, where the mixed stencil
- * itself sees only zeros.
- */
-function mixedCompanion<V extends Vector>(
-  sampler: VectorSampler<V>,
-  x0: Float64Array,
-  i: number,
-  j: number,
-  rule: Stencil,
-  ri: number,
-  rj: number,
-): Level {
-  const { offsets, weights } = rule;
-  const xi = x0[i]!;
-  const xj = x0[j]!;
-  return (t, base, rounding) => {
-    const f0 = sampler.at([])[0]!;
+  const companion: Level = (t, base, rounding) => {
+    f0 ??= sampler.at([])[0]!;
     if (!Number.isFinite(f0)) return { point: Array.from(x0), value: f0, atCentre: true };
-    const hi = t * ri;
-    const hj = t * rj;
-    let sum = 0;
-    let abs = 0;
-    for (let a = 0; a < offsets.length; a++) {
-      for (let b = 0; b < offsets.length; b++) {
-        // every such sample was taken (and checked finite) by the mixed level just before
-        const v = sampler.at([
-          [i, xi + offsets[a]! * hi],
-          [j, xj + offsets[b]! * hj],
-        ])[0]!;
-        const w = Math.abs(weights[a]! * weights[b]!);
-        sum += w * (v - f0);
-        abs += w * (Math.abs(v) + Math.abs(f0));
-      }
+    // adaptiveSequence runs the companion right after the level, at the same step
+    if (sideStep !== t) {
+      const bad = level(t, base, rounding);
+      if (bad) return bad;
     }
-    base[0] = sum / (hi * hj);
-    rounding[0] = (abs * SAMPLE_ROUNDING) / (hi * hj);
+    const area = t * ri * (t * rj);
+    base[0] = (sideSum - sideWeight * f0) / area;
+    rounding[0] = ((sideAbs + sideWeight * Math.abs(f0)) * SAMPLE_ROUNDING) / area;
     return undefined;
   };
+  return { level, companion };
 }
 
 function square(d: number): number[][] {

@@ -88,12 +88,14 @@ export function stencilLevel(sampler: LineSampler, s0: number, rule: Stencil): L
   const order = offsets
     .map((_, i) => i)
     .sort((a, b) => Math.abs(offsets[a]!) - Math.abs(offsets[b]!));
+  // f(x) is needed at every level: keep it rather than look it up in the sampler's cache
+  let centre: Float64Array | undefined;
   return (h, base, rounding) => {
     base.fill(0);
     rounding.fill(0);
     for (const i of order) {
       const s = s0 + offsets[i]! * h;
-      const f = sampler.at(s);
+      const f = s === s0 ? (centre ??= sampler.at(s)) : sampler.at(s);
       const w = weights[i]!;
       for (let c = 0; c < f.length; c++) {
         const v = f[c]!;

@@ -18,6 +18,9 @@ export interface TableauEntry {
   column: number;
 }
 
+/** r^e_c per column, per (e₁, step, r) */
+const FACTORS = new Map<string, number[]>();
+
 export class Richardson {
   private values: number[] = [];
   private roundings: number[] = [];
@@ -25,7 +28,7 @@ export class Richardson {
   private readonly rowValues: number[][] = [];
   private readonly rowRoundings: number[][] = [];
   private row = -1;
-  private readonly factors: number[] = [];
+  private readonly factors: number[];
   /** the entry with the smallest error so far */
   best: TableauEntry = {
     value: NaN,
@@ -43,7 +46,13 @@ export class Richardson {
     private readonly exponentStep: number,
     /** the ratio between successive steps */
     private readonly ratio: number,
-  ) {}
+  ) {
+    // shared by every tableau with the same exponents: a derivative builds a few, each used briefly
+    const key = `${firstExponent}/${exponentStep}/${ratio}`;
+    let factors = FACTORS.get(key);
+    if (factors === undefined) FACTORS.set(key, (factors = []));
+    this.factors = factors;
+  }
 
   /**
    * Adds the estimate at the next (smaller) step and its rounding error; returns the best entry

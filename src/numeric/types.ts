@@ -25,8 +25,9 @@ export interface DerivativeOptions {
   n?: number;
   /**
    * Adaptive mode only: the first (largest) step of the sequence, in absolute units. The default,
-   * about max(|x|, 1)/8 for n = 1, assumes f varies on the scale of |x|; set it for functions that
-   * vary much faster (sin(1000x)) or slower. Must be finite and > 0.
+   * about max(|x|, 1)/8 for n = 1, assumes f varies on the scale of |x|; for functions that vary
+   * much faster (sin(1000x)) the search shrinks its steps until they resolve f, and setting this
+   * below the scale of f saves those levels. Must be finite and > 0.
    */
   initialStep?: number;
 }

@@ -69,7 +69,8 @@ export const UNARY: Readonly<Record<UnaryOp, UnaryRule>> = {
   relu: { d: (A, _x, out) => A.sign(out) },
   // σ' = σ(1 - σ)
   sigmoid: { d: (A, _x, out) => A.mul(out, A.sub(one(A, out), out)) },
-  // softplus' = σ(x) = 1/(1 + exp(-x))
+  // softplus' = σ(x) = 1/(1 + exp(-x)), the smooth function's (as SymPy's). The float64 value
+  // is x itself above SOFTPLUS_THRESHOLD (scalar.ts); autograd makes its partial 1 there.
   softplus: { d: (A, x) => A.div(one(A, x), A.add(one(A, x), A.exp(A.neg(x)))) },
   // gelu(x) = x Φ(x) with Φ(x) = (1 + erf(x/√2))/2, so gelu' = Φ(x) + x exp(-x²/2)/sqrt(2π)
   gelu: {

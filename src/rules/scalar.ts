@@ -10,9 +10,15 @@ function sigmoid(x: number): number {
   return e / (1 + e);
 }
 
+/**
+ * PyTorch's softplus threshold: above it the value is x itself (log(1 + eˣ) − x < 2.1e-9
+ * there), so the numeric derivative is exactly 1 (autograd applies it to the partial too).
+ */
+export const SOFTPLUS_THRESHOLD = 20;
+
 /** log(1 + eˣ) with PyTorch's default threshold: above 20 it returns x itself. */
 function softplus(x: number): number {
-  return x > 20 ? x : Math.log1p(Math.exp(x));
+  return x > SOFTPLUS_THRESHOLD ? x : Math.log1p(Math.exp(x));
 }
 
 /** max/min that propagate NaN, as NumPy's maximum/minimum and PyTorch's do. */

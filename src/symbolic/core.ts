@@ -16,9 +16,8 @@ import type { Core, Node } from './node.js';
 import { Ordering } from './order.js';
 import { powEval } from './pow.js';
 
-const CACHE_SLOTS = 4096; // a power of two
+const CACHE_SLOTS = 16384; // a power of two
 const MAX_CACHED_ARGS = 4;
-const NO_CACHE = (globalThis as { NO_CACHE?: boolean }).NO_CACHE === true;
 
 const enum Op {
   Add = 1,
@@ -52,7 +51,7 @@ function cached(
   args: readonly Node[],
   build: (args: readonly Node[]) => Node,
 ): Node {
-  if (args.length > MAX_CACHED_ARGS || NO_CACHE) return build(args);
+  if (args.length > MAX_CACHED_ARGS) return build(args);
   const slot = slotOf(op, name, args);
   const e = slots[slot];
   if (e !== undefined && e.op === op && e.name === name && e.args.length === args.length) {

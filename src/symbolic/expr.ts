@@ -6,6 +6,7 @@
  * construction, as SymPy's are: `x + x` is `2*x`, `x*x` is `x**2`, `a - b` is `a + (-1)*b`,
  * `a/b` is `a*b**-1`, `sqrt(x)` is `x**(1/2)`.
  */
+import { simplify as simplifyNode } from './simplify/simplify.js';
 import { core } from './core.js';
 import { differentiate } from './diff.js';
 import type { DiffSpec } from './diff.js';
@@ -115,6 +116,14 @@ export class Expr {
    */
   diff(...spec: DiffSpec<Expr>[]): Expr {
     return Expr.of(differentiate(this.node, spec.map(specToNode)));
+  }
+
+  /**
+   * A shorter equivalent form, as SymPy's `simplify` finds (never longer than this one).
+   * @example parse('(2*x + 2)*log(x) + (x**2 + 2*x)/x').simplify().toString(); // 'x + 2*(x + 1)*log(x) + 2'
+   */
+  simplify(): Expr {
+    return Expr.of(simplifyNode(this.node));
   }
 
   /** Replace symbols (or any subexpressions) by expressions or numbers, then recanonicalise. */

@@ -284,9 +284,18 @@ function reciprocalTrig(of: 'sin' | 'cos'): Evaluator {
   };
 }
 
-/** Inverse functions at the points of a small table: asin(1/2) = pi/6. */
-function inverseTable(table: ReadonlyArray<[Node, Node]>): Evaluator {
-  return ([a]) => table.find(([x]) => x === a)?.[1];
+/**
+ * Inverse functions at the points of a small table: asin(1/2) = pi/6. The table is built on
+ * first use and kept (its entries are canonical nodes, compared by identity); only an
+ * argument without symbols can be in it.
+ */
+function inverseTable(build: (core: Core) => ReadonlyArray<[Node, Node]>): Evaluator {
+  let table: Map<Node, Node> | undefined;
+  return ([a], { core }) => {
+    if (a!.hasSymbols) return undefined;
+    table ??= new Map(build(core));
+    return table.get(a!);
+  };
 }
 
 const piTimes = (p: bigint, q: bigint, core: Core): Node => core.mul([makeRational(p, q), PI]);
@@ -472,38 +481,26 @@ const EVALUATORS: Readonly<Record<string, Evaluator>> = {
   cot: trigRatio('cot'),
   sec: reciprocalTrig('cos'),
   csc: reciprocalTrig('sin'),
-  asin: (args, ctx) => {
-    const { core } = ctx;
-    const t: [Node, Node][] = [
-      [ZERO, ZERO],
-      [ONE, piTimes(1n, 2n, core)],
-      [HALF, piTimes(1n, 6n, core)],
-      [core.mul([HALF, sqrtOf(2n, core)]), piTimes(1n, 4n, core)],
-      [core.mul([HALF, sqrtOf(3n, core)]), piTimes(1n, 3n, core)],
-    ];
-    return inverseTable(t)(args, ctx);
-  },
-  acos: (args, ctx) => {
-    const { core } = ctx;
-    const t: [Node, Node][] = [
-      [ZERO, piTimes(1n, 2n, core)],
-      [ONE, ZERO],
-      [NEG_ONE, PI],
-      [HALF, piTimes(1n, 3n, core)],
-      [makeRational(-1n, 2n), piTimes(2n, 3n, core)],
-    ];
-    return inverseTable(t)(args, ctx);
-  },
-  atan: (args, ctx) => {
-    const { core } = ctx;
-    const t: [Node, Node][] = [
-      [ZERO, ZERO],
-      [ONE, piTimes(1n, 4n, core)],
-      [sqrtOf(3n, core), piTimes(1n, 3n, core)],
-      [core.mul([makeRational(1n, 3n), sqrtOf(3n, core)]), piTimes(1n, 6n, core)],
-    ];
-    return inverseTable(t)(args, ctx);
-  },
+  asin: inverseTable((core) => [
+    [ZERO, ZERO],
+    [ONE, piTimes(1n, 2n, core)],
+    [HALF, piTimes(1n, 6n, core)],
+    [core.mul([HALF, sqrtOf(2n, core)]), piTimes(1n, 4n, core)],
+    [core.mul([HALF, sqrtOf(3n, core)]), piTimes(1n, 3n, core)],
+  ]),
+  acos: inverseTable((core) => [
+    [ZERO, piTimes(1n, 2n, core)],
+    [ONE, ZERO],
+    [NEG_ONE, PI],
+    [HALF, piTimes(1n, 3n, core)],
+    [makeRational(-1n, 2n), piTimes(2n, 3n, core)],
+  ]),
+  atan: inverseTable((core) => [
+    [ZERO, ZERO],
+    [ONE, piTimes(1n, 4n, core)],
+    [sqrtOf(3n, core), piTimes(1n, 3n, core)],
+    [core.mul([makeRational(1n, 3n), sqrtOf(3n, core)]), piTimes(1n, 6n, core)],
+  ]),
   sinh: first(
     at(ZERO, () => ZERO),
     inverse('asinh'),

@@ -39,6 +39,7 @@ export {
   MissingValueError,
   InvalidValueError,
   DiffVariableError,
+  ExactPowerError,
 } from './exprErrors.js';
 export { parse, parseSyntax, MAX_NESTING } from './parse.js';
 export type { SyntaxOptions } from './parse.js';

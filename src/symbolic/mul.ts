@@ -207,6 +207,41 @@ function mulTwo(a: Node, b: Node, core: Core): Node | undefined {
   return undefined;
 }
 
+/**
+ * Three or more factors that need no gathering: numbers (multiplied in order) and plain
+ * factors with distinct bases, products among them flattened. Undefined otherwise, and when
+ * one sum would be left with a number (that distributes).
+ */
+function mulPlain(seq: readonly Node[], core: Core): Node | undefined {
+  let coeff: Node = ONE;
+  const factors: Node[] = [];
+  const bases: Node[] = [];
+  const take = (f: Node): boolean => {
+    if (f.isNumber) {
+      coeff = numMul(coeff, f);
+      return true;
+    }
+    if (!isPlain(f, core)) return false;
+    const b = baseOf(f);
+    if (bases.includes(b)) return false;
+    bases.push(b);
+    factors.push(f);
+    return true;
+  };
+  for (const a of seq) {
+    if (a.kind === 'mul') {
+      for (const f of a.args) if (!take(f)) return undefined;
+    } else if (!take(a)) return undefined;
+  }
+  if (isZero(coeff)) return ZERO;
+  if (factors.length === 0) return coeff;
+  if (factors.length === 1 && (coeff === ONE || factors[0]!.kind !== 'add'))
+    return coeff === ONE ? factors[0]! : makeMulSorted([coeff, factors[0]!]);
+  if (factors.length === 1) return undefined;
+  if (coeff !== ONE) factors.push(coeff);
+  return makeMul(factors);
+}
+
 /** r*(t₁ + t₂ + …) → r*t₁ + r*t₂ + … (SymPy: Add(*[_keep_coeff(r, t) for t in sum.args])). */
 function distribute(r: Node, sum: Node, core: Core): Node {
   return core.add(sum.args.map((t) => keepCoeff(r, t, core)));
@@ -224,6 +259,9 @@ export function mulFlatten(input: readonly Node[], core: Core, fast = true): Nod
     const ruled = twoArgRule(seq[0]!, seq[1]!, core);
     if (ruled) return ruled;
     const quick = fast ? mulTwo(seq[0]!, seq[1]!, core) : undefined;
+    if (quick) return quick;
+  } else if (fast && seq.length <= 16) {
+    const quick = mulPlain(seq, core);
     if (quick) return quick;
   }
 

@@ -269,14 +269,36 @@ export function internedCount(): number {
 
 /** Integers in [-SMALL, SMALL] are made once and kept (arithmetic makes them constantly). */
 const SMALL = 1024;
+const SMALL_N = 1024n;
 const smallIntegers: Node[] = [];
 
 function internInteger(p: bigint): Node {
-  return intern('integer', [], '', p, 1n, NaN, hashString(p.toString(), KIND_SEED.integer));
+  return intern('integer', [], '', p, 1n, NaN, hashBigint(p, KIND_SEED.integer));
+}
+
+const HUGE = 1n << 1024n;
+
+/**
+ * The hash of an integer: of its decimal digits (as always) below 2^1024; above, of its
+ * size, sign and lowest and highest 64 bits, so that a 10,000-digit number costs a shift,
+ * not a decimal conversion, each time it is made.
+ */
+function hashBigint(p: bigint, seed: number): number {
+  if (p < HUGE && p > -HUGE) return hashString(p.toString(), seed);
+  const abs = p < 0n ? -p : p;
+  const bits = abs.toString(16).length;
+  const lo = BigInt.asUintN(64, abs);
+  const hi = abs >> BigInt(bits * 4 - 64);
+  let h = mix(mix(seed, bits), p < 0n ? 1 : 0);
+  for (const w of [lo, hi]) {
+    h = mix(h, Number(BigInt.asUintN(32, w)));
+    h = mix(h, Number(w >> 32n));
+  }
+  return h;
 }
 
 export function makeInteger(p: bigint): Node {
-  if (p >= -SMALL && p <= SMALL) {
+  if (p >= -SMALL_N && p <= SMALL_N) {
     const i = Number(p) + SMALL;
     return (smallIntegers[i] ??= internInteger(p));
   }
@@ -296,14 +318,19 @@ export function makeRational(p: bigint, q: bigint): Node {
     q /= g;
   }
   if (q === 1n) return makeInteger(p);
-  const s = `${p}/${q}`;
-  return intern('rational', [], '', p, q, NaN, hashString(s, KIND_SEED.rational));
+  return intern('rational', [], '', p, q, NaN, hashRational(p, q));
+}
+
+/** The hash of p/q: of its text `p/q` (as always) for moderate sizes. */
+function hashRational(p: bigint, q: bigint): number {
+  if (p < HUGE && p > -HUGE && q < HUGE) return hashString(`${p}/${q}`, KIND_SEED.rational);
+  return mix(hashBigint(p, KIND_SEED.rational), hashBigint(q, KIND_SEED.rational));
 }
 
 /** p/q already in lowest terms with q > 0 (no gcd: for results known to be reduced). */
 export function makeReducedRational(p: bigint, q: bigint): Node {
   if (q === 1n) return makeInteger(p);
-  return intern('rational', [], '', p, q, NaN, hashString(`${p}/${q}`, KIND_SEED.rational));
+  return intern('rational', [], '', p, q, NaN, hashRational(p, q));
 }
 
 /**

@@ -3,7 +3,15 @@
  * integers and rationals stay exact; a float anywhere makes the result a float.
  */
 import { ExactPowerError } from './exprErrors.js';
-import { makeFloat, makeRational, makeReducedRational, ONE, ZERO, ZOO } from './node.js';
+import {
+  makeFloat,
+  makeInteger,
+  makeRational,
+  makeReducedRational,
+  ONE,
+  ZERO,
+  ZOO,
+} from './node.js';
 import type { Node } from './node.js';
 import { bitLength, MAX_EXACT_BITS, ratioToNumber } from './rational.js';
 
@@ -31,11 +39,13 @@ function floatResult(v: number): Node {
 }
 
 export function numAdd(a: Node, b: Node): Node {
+  if (a.kind === 'integer' && b.kind === 'integer') return makeInteger(a.p + b.p);
   if (a.kind === 'float' || b.kind === 'float') return floatResult(toFloat(a) + toFloat(b));
   return makeRational(a.p * b.q + b.p * a.q, a.q * b.q);
 }
 
 export function numMul(a: Node, b: Node): Node {
+  if (a.kind === 'integer' && b.kind === 'integer') return makeInteger(a.p * b.p);
   if (a.kind === 'float' || b.kind === 'float') return floatResult(toFloat(a) * toFloat(b));
   return makeRational(a.p * b.p, a.q * b.q);
 }

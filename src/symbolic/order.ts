@@ -61,6 +61,24 @@ function compareLeaves(a: KeyItem, b: KeyItem): number {
   throw new Error('internal: sort keys of different shapes');
 }
 
+/**
+ * Two monomials' dense exponent vectors (-e for each generator in rank order) compared as
+ * tuples, from their sparse forms [rank, exponent] sorted by rank.
+ */
+function compareExponents(a: readonly [number, number][], b: readonly [number, number][]): number {
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const ra = i < a.length ? a[i]![0] : Infinity;
+    const rb = j < b.length ? b[j]![0] : Infinity;
+    const r = Math.min(ra, rb);
+    const ea = ra === r ? a[i++]![1] : 0;
+    const eb = rb === r ? b[j++]![1] : 0;
+    if (ea !== eb) return ea > eb ? -1 : 1;
+  }
+  return 0;
+}
+
 /** SymPy's class names, as its printer and class_key use them. */
 export const SYMPY_NAME: Readonly<Record<string, string>> = { abs: 'Abs' };
 export const sympyName = (fn: string): string => SYMPY_NAME[fn] ?? fn;
@@ -224,11 +242,23 @@ export class Ordering {
     const sortedGens = [...gens.keys()].sort((a, b) =>
       compareKeys(this.sortKey(a), this.sortKey(b)),
     );
-    const keyed = decomposed.map(({ term, coeff, complex, monom }) => ({
-      term,
-      key: [sortedGens.map((g) => -(monom.get(g) ?? 0)), complex, complex ? 0 : coeff] as Key,
-    }));
-    keyed.sort((a, b) => compareKeys(a.key, b.key));
+    // SymPy's key is (the dense vector of -exponents over the sorted generators, complex,
+    // coefficient). The vectors are compared sparsely, generator by generator in rank order,
+    // so a sum of n distinct symbols sorts in O(n log n), not O(n²) time and memory.
+    const rank = new Map<Node, number>();
+    sortedGens.forEach((g, i) => rank.set(g, i));
+    const keyed = decomposed.map(({ term, coeff, complex, monom }) => {
+      const sparse: [number, number][] = [];
+      for (const [g, e] of monom) sparse.push([rank.get(g)!, e]);
+      sparse.sort((a, b) => a[0] - b[0]);
+      return { term, sparse, complex, coeff: complex ? 0 : coeff };
+    });
+    keyed.sort(
+      (a, b) =>
+        compareExponents(a.sparse, b.sparse) ||
+        a.complex - b.complex ||
+        (a.coeff < b.coeff ? -1 : a.coeff > b.coeff ? 1 : 0),
+    );
     return keyed.map((k) => k.term);
   }
 

@@ -12,6 +12,8 @@
  * dtype, and does not overlap the target other than as the target itself (an optimiser's
  * state); anything else (broadcasting, views, mixed dtypes) takes the composed path, which
  * gives the same values. float32 rounds after each step there, as the composed ops do.
+ * PyTorch's CPU kernels may fuse a multiply and an add (FMA, rounding once): lerp can then
+ * differ from mibun's in the last bit.
  */
 import { add, div, lt, mul, sub } from './binary.js';
 import { where } from './conditional.js';
@@ -36,7 +38,9 @@ export function addcdiv(a: NDArray, t1: NDArray, t2: NDArray, value = 1): NDArra
 export function lerp(a: NDArray, b: NDArray, weight: NDArray | number): NDArray {
   const diff = sub(b, a);
   if (typeof weight === 'number') {
-    return Math.abs(weight) < 0.5 ? add(a, mul(diff, weight)) : sub(b, mul(diff, 1 - weight));
+    // the weight as the dtype holds it (PyTorch converts it first): 1 − w is then exact
+    const w = diff.dtype === 'float32' ? Math.fround(weight) : weight;
+    return Math.abs(w) < 0.5 ? add(a, mul(diff, w)) : sub(b, mul(diff, 1 - w));
   }
   const small = lt(abs(weight), 0.5);
   return where(small, add(a, mul(weight, diff)), sub(b, mul(diff, sub(1, weight))));
@@ -99,9 +103,7 @@ export function lerp_<D extends DType>(
   weight: NDArray | number,
 ): NDArray<D> {
   const s =
-    typeof weight === 'number'
-      ? fastStorages(target, end, end)
-      : fastStorages(target, end, weight);
+    typeof weight === 'number' ? fastStorages(target, end, end) : fastStorages(target, end, weight);
   if (s === null) return copy_(target, checked('lerp_', target, lerp(target, end, weight)));
   const [o, b] = s;
   const n = target.numel();
@@ -110,10 +112,9 @@ export function lerp_<D extends DType>(
   const f32 = target.dtype === 'float32';
   const r = f32 ? Math.fround : (x: number) => x;
   if (typeof weight === 'number') {
-    // as the composed ops see the number: rounded to the dtype, 1 − w computed before rounding
-    const w = r(weight);
-    const small = Math.abs(weight) < 0.5;
-    const rest = r(1 - weight);
+    const w = r(weight); // as lerp() sees it
+    const small = Math.abs(w) < 0.5;
+    const rest = r(1 - w);
     for (let k = 0; k < n; k++) {
       const a = o[i0 + k]!;
       const e = b[j + k]!;

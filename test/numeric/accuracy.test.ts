@@ -39,7 +39,9 @@ describe('accuracy on smooth functions with default options', () => {
   it('uses few evaluations: at most 30 each, about 12 on average', () => {
     const evals = results.map((r) => r.e.evaluations);
     expect(Math.max(...evals)).toBeLessThanOrEqual(30);
-    expect(evals.reduce((a, b) => a + b, 0) / evals.length).toBeLessThanOrEqual(16);
+    // measured 12.04 before the regime test and refutation (for fast oscillators), 12.12 after:
+    // smooth functions must not pay for them
+    expect(evals.reduce((a, b) => a + b, 0) / evals.length).toBeLessThanOrEqual(12.5);
   });
 
   it("beats the seed's fixed step (h = 0.001) by orders of magnitude", () => {

@@ -84,6 +84,15 @@ describe('core shortcuts agree with the general flatten', () => {
     );
   });
 
+  it('products of three factors', () => {
+    fc.assert(
+      fc.property(operand, operand, operand, (a, b, c) => {
+        same(core.mul([a, b, c]), mulFlatten([a, b, c], core, false));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('sums of two terms', () => {
     fc.assert(
       fc.property(operand, operand, (a, b) => {
@@ -91,6 +100,16 @@ describe('core shortcuts agree with the general flatten', () => {
         same(core.add([b, a]), addFlatten([a, b], core, false));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("an n-ary sum is Python's left-to-right chain of two-term sums (the parser relies on it)", () => {
+    fc.assert(
+      fc.property(fc.array(operand, { minLength: 3, maxLength: 6 }), (terms) => {
+        const chain = terms.slice(1).reduce((acc, t) => core.add([acc, t]), terms[0]!);
+        same(core.add(terms), chain);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -96,3 +96,14 @@ describe('functions take expressions or text and return expressions', () => {
     expect(cancel('(x**2 - 1/4)/(x - 1/2)').toString()).toBe('x + 1/2');
   });
 });
+
+describe('Expr.simplify()', () => {
+  it('is the simplify function as a method (the seed)', () => {
+    const df = diff('(x**2 + 2*x)*log(x)', 'x');
+    // SymPy 1.11.1: simplify(diff((x**2 + 2*x)*log(x), x)) → x + 2*(x + 1)*log(x) + 2
+    expect(df.simplify().toString()).toBe('x + 2*(x + 1)*log(x) + 2');
+    expect(df.simplify()).toBe(simplify(df));
+    // SymPy 1.11.1: simplify((x**2 - 1)/(x - 1)) → x + 1
+    expect(parse('(x**2 - 1)/(x - 1)').simplify().toString()).toBe('x + 1');
+  });
+});

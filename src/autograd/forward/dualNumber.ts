@@ -15,6 +15,7 @@ import {
   type BinaryOp,
   type UnaryOp,
 } from '../../rules/index.js';
+import { LINEAR_ABOVE } from '../linearAbove.js';
 
 /** A Dual or a plain number (a constant: tangent 0). */
 export type DualLike = Dual | number;
@@ -37,7 +38,10 @@ export class Dual {
     const x = this.value;
     const out = UNARY_NUMBER[op](x);
     const t = this.tangent;
-    return new Dual(out, t === 0 ? 0 : UNARY[op].d(NUMBER_ALGEBRA, x, out) * t);
+    if (t === 0) return new Dual(out, 0);
+    // above softplus's threshold the value is x itself: its derivative is 1 (linearAbove.ts)
+    const d = x > (LINEAR_ABOVE[op] ?? Infinity) ? 1 : UNARY[op].d(NUMBER_ALGEBRA, x, out);
+    return new Dual(out, d * t);
   }
 
   /** f(a + ȧε, b + ḃε) = f(a, b) + (∂ₐf·ȧ + ∂ᵦf·ḃ)ε, each partial only where its tangent is not 0. */
