@@ -57,7 +57,6 @@ class CompositeBackward extends Node {
     out: TensorBase,
   ) {
     super(op.name);
-    const n = inputs.length;
     this.next = inputs.map(edgeOf);
     if (inputs.some((x) => x.outputNr !== 0)) this.nextSlot = inputs.map((x) => x.outputNr);
     const outShape = out.shape;

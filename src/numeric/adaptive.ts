@@ -162,7 +162,9 @@ export function adaptiveSequence(
       const o = outputs[c]!;
       if (o.done) continue;
       let run = o.regime.push(base[c]!, rounding[c]!);
-      if (o.companion) run = Math.min(run, o.companion.push(side[c]!, sideRounding[c]!));
+      // the companion only has to show that f(x) fits the samples around it: one regular level
+      // suffices (a bump narrower than the step makes it grow like 1/hⁿ, never regular)
+      if (o.companion) run = Math.min(run, o.companion.push(side[c]!, sideRounding[c]!) + 1);
       // column j rests on the last j + 1 levels, which `run` regular levels vouch for
       const rowBest = o.tableau.push(base[c]!, rounding[c]!, run + 1);
       o.candidates.add(rowBest, run >= TRUSTED_RUN);

@@ -27,7 +27,7 @@ export class Candidates {
   /**
    * Whether a later level has refuted a trusted estimate: the error model does not hold here
    * (f noisier than its rounding model, or a regime that only looked asymptotic), so an
-   * estimate is reported only once a later level has tested it.
+   * estimate is reported only once a later level has confirmed it.
    */
   doubted = false;
 

@@ -7,7 +7,8 @@
  * a second derivative of cos(exp(exp(z²))) claim −125 ± 101 where the truth is −2.46e7.
  *
  * A level is regular when its δ shrank by at least `minRatio` (√(r^e): half the predicted rate on
- * a log scale), or when δ is down at the rounding error of the samples (the sequence has
+ * a log scale) and at most `maxRatio` (a few times the rate of the third error term: faster is a
+ * coincidence too), or when δ is down at the rounding error of the samples (the sequence has
  * converged, so no rate can be seen).
  */
 
