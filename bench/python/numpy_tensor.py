@@ -10,31 +10,13 @@ uses the same share of the machine as JavaScript does. Shown for reference only.
 import json
 import os
 import sys
-import time
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402  (the thread count must be set before the import)
 
-
-def time_it(fn, min_seconds):
-    """Median seconds per call over batches, the batch doubling until it takes 10 ms."""
-    for _ in range(3):
-        fn()
-    samples = []
-    n = 1
-    start = time.perf_counter()
-    while time.perf_counter() - start < min_seconds or len(samples) < 5:
-        t0 = time.perf_counter()
-        for _ in range(n):
-            fn()
-        dt = time.perf_counter() - t0
-        samples.append(dt / n)
-        if dt < 0.01:
-            n *= 2
-    samples.sort()
-    return samples[len(samples) // 2]
+from timing import time_it
 
 
 def make(op, n, rng):

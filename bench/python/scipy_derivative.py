@@ -9,11 +9,12 @@ stdout: {"scipy": "1.10.1", "rows": [{"name": "...", "secondsPerOp": ..., "value
 import json
 import math
 import sys
-import time
 import warnings
 
 import scipy
 from scipy.misc import derivative
+
+from timing import time_it
 
 warnings.simplefilter("ignore")  # misc.derivative is deprecated in 1.10
 
@@ -23,25 +24,6 @@ FUNCTIONS = {
     "log": math.log,
     "sin": math.sin,
 }
-
-
-def time_it(fn, min_seconds):
-    """Median seconds per call over batches, the batch doubling until it takes 10 ms."""
-    for _ in range(3):
-        fn()
-    samples = []
-    n = 1
-    start = time.perf_counter()
-    while time.perf_counter() - start < min_seconds or len(samples) < 5:
-        t0 = time.perf_counter()
-        for _ in range(n):
-            fn()
-        dt = time.perf_counter() - t0
-        samples.append(dt / n)
-        if dt < 0.01:
-            n *= 2
-    samples.sort()
-    return samples[len(samples) // 2]
 
 
 def main():

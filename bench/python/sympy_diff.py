@@ -9,34 +9,16 @@ SymPy's cache stays on (its default), which only ever favours SymPy.
 """
 import json
 import sys
-import time
 
 import sympy
 from sympy.parsing.sympy_parser import parse_expr
+
+from timing import time_it
 
 
 def work(expressions, wrt):
     x = sympy.Symbol(wrt)
     return [str(sympy.diff(parse_expr(text), x)) for text in expressions]
-
-
-def time_it(fn, min_seconds):
-    """Median seconds per call over batches, the batch doubling until it takes 10 ms."""
-    for _ in range(3):
-        fn()
-    samples = []
-    n = 1
-    start = time.perf_counter()
-    while time.perf_counter() - start < min_seconds or len(samples) < 5:
-        t0 = time.perf_counter()
-        for _ in range(n):
-            fn()
-        dt = time.perf_counter() - t0
-        samples.append(dt / n)
-        if dt < 0.01:
-            n *= 2
-    samples.sort()
-    return samples[len(samples) // 2]
 
 
 def main():

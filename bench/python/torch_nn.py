@@ -3,32 +3,15 @@ thread, timed the same way (median seconds per call over batches). Reads {"minSe
 stdin, prints JSON rows."""
 import json
 import sys
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from timing import time_it
+
 torch.set_num_threads(1)
 torch.set_default_dtype(torch.float64)
-
-
-def time_it(fn, min_seconds):
-    for _ in range(3):
-        fn()
-    samples = []
-    n = 1
-    start = time.perf_counter()
-    while time.perf_counter() - start < min_seconds or len(samples) < 5:
-        t0 = time.perf_counter()
-        for _ in range(n):
-            fn()
-        dt = time.perf_counter() - t0
-        samples.append(dt / n)
-        if dt < 0.01:
-            n *= 2
-    samples.sort()
-    return samples[len(samples) // 2]
 
 
 def mlp_step(sizes, batch, make_opt):
