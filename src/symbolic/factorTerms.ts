@@ -9,7 +9,8 @@
  * canonical constructors would distribute it again if it were rebuilt.
  */
 import { core } from './core.js';
-import { makeInteger, makeMul, makeRational, NEG_ONE, ONE } from './node.js';
+import { keepCoeff as keepCoeffOf } from './mul.js';
+import { makeInteger, makeRational, NEG_ONE, ONE } from './node.js';
 import type { Node } from './node.js';
 import { numMul, numNeg, numSign } from './numbers.js';
 import { asBaseExp, asCoeffMul, coeffOf, mulArgs } from './parts.js';
@@ -19,21 +20,7 @@ import { mapBottomUp, rebuild } from './subs.js';
 const negate = (e: Node): Node => core.mul([NEG_ONE, e]);
 
 /** SymPy's _keep_coeff(c, t, sign=True): c·t without distributing c over a sum. */
-function keepCoeff(c: Node, t: Node): Node {
-  if (t === ONE) return c;
-  if (c === ONE) return t;
-  if (t.kind === 'add') return makeMul([c, t]);
-  if (t.kind === 'mul') {
-    const args = [...t.args];
-    if (args[0]!.isNumber) {
-      const k = numMul(args[0]!, c);
-      if (k === ONE) args.shift();
-      else args[0] = k;
-    } else args.unshift(c);
-    return args.length === 1 ? args[0]! : makeMul(args);
-  }
-  return core.mul([c, t]);
-}
+const keepCoeff = (c: Node, t: Node): Node => keepCoeffOf(c, t, core, true);
 
 /** The rational content of a sum: gcd of numerators over lcm of denominators (Add.primitive). */
 function primitive(n: Node): [Node, Node] {

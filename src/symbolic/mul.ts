@@ -25,12 +25,13 @@ import { divmod, gcd } from './rational.js';
 /**
  * SymPy's _keep_coeff(c, t) for a number c: c*t with the coefficient folded into a product
  * without re-flattening (a coefficient that becomes 1, even 1.0, is dropped, as SymPy's
- * `== 1` does), -1 applied as negation, and a sum kept whole: c*(a + b).
+ * `== 1` does), -1 applied as negation unless `sign` (SymPy's sign=True keeps -1*(a + b)),
+ * and a sum kept whole: c*(a + b).
  */
-export function keepCoeff(c: Node, t: Node, core: Core): Node {
+export function keepCoeff(c: Node, t: Node, core: Core, sign = false): Node {
   if (t === ONE) return c;
   if (c === ONE) return t;
-  if (c === NEG_ONE) return negate(t, core);
+  if (c === NEG_ONE && !sign) return negate(t, core);
   if (t.kind === 'add') return makeMul([c, t]);
   if (t.kind === 'mul') {
     const args = [...t.args];
